@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Husk",
+    products: [
+        .library(name: "Husk", targets: ["Husk"]),
+        .executable(name: "husk", targets: ["HuskCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system ICU (Debian: libicu-dev). Only ICUKit may import it.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Small Foundation-free wrapper: break iterators, normalization, regex, dates, scripts.
+        .target(name: "ICUKit", dependencies: ["CICU"]),
+        // Turns Rules/ into Swift source so the binary works with no files beside it.
+        .executableTarget(name: "RulesEmbedder"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
+        .target(
+            name: "Husk",
+            dependencies: ["ICUKit"],
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(
+            name: "HuskCLI",
+            dependencies: [
+                "Husk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
+        .testTarget(name: "HuskTests", dependencies: ["Husk"]),
+        .testTarget(name: "HuskCLITests", dependencies: ["Husk"]),
+    ]
+)

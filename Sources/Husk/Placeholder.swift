@@ -1,0 +1,3 @@
+import Foundation
+import ICUKit
+public enum Placeholder { public static func f() -> Int { (try? WordBreaker()) == nil ? 0 : Data().count } }
