@@ -1,0 +1,56 @@
+/// Husk's front door: cleans web text into an article with metadata.
+///
+/// ```swift
+/// let cleaner = try Cleaner()
+/// let document = try cleaner.clean(pageText)
+/// print(document.metadata.title ?? "", document.text)
+/// ```
+/// A `Cleaner` is immutable and `Sendable`: share one across threads; each call uses its own
+/// working state from an internal pool.
+public struct Cleaner: Sendable {
+    public let options: CleanerOptions
+    public let rules: RuleSet
+    let model: TreeModel?
+    let stoplists: Stoplists
+    let pool = EnginePool()
+
+    /// Loads the embedded rules (unless `useDefaultRules` is off), any extra rules, the model and stoplists.
+    public init(options: CleanerOptions = CleanerOptions()) throws(HuskError) {
+        var files: [(name: String, contents: String)] = options.useDefaultRules ? RuleSet.defaultFiles() : []
+        files += options.extraRules
+        self.options = options
+        self.rules = try RuleSet(files: files)
+        if let text = EmbeddedRules.files["model/blocks.gbt"] {
+            model = try TreeModel(text: text, featureNames: ContextFeatures.names)
+        } else {
+            model = nil
+        }
+        stoplists = Stoplists()
+    }
+
+    /// Cleans a whole document held in memory.
+    public func clean(_ text: String) throws(HuskError) -> CleanedDocument {
+        var utf8 = Array(text.utf8)
+        return try utf8.withUnsafeMutableBufferPointer { buffer throws(HuskError) in
+            try clean(bytes: UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// Cleans a whole document given as UTF-8 bytes (invalid sequences are replaced and counted).
+    public func clean(bytes: UnsafeBufferPointer<UInt8>) throws(HuskError) -> CleanedDocument {
+        let stream = try makeStream()
+        try stream.feed(bytes)
+        return try stream.finish()
+    }
+
+    /// A push-driven cleaner for one document: feed chunks, read paragraphs as they are ready.
+    public func makeStream() throws(HuskError) -> CleaningStream {
+        if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine) }
+        return CleaningStream(cleaner: self, engine: try Engine(options: options, rules: rules))
+    }
+
+    /// Feature names of the block classifier, in the order `blockFeatures` reports them.
+    public static var featureNames: [String] { ContextFeatures.names }
+
+    func recycle(_ engine: Engine) { pool.give(engine) }
+}

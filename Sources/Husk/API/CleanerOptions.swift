@@ -1,0 +1,55 @@
+/// Every knob of the cleaner, each with a named default.
+///
+/// Thresholds live here or in `Rules/` data files, never as literals inside the stages.
+public struct CleanerOptions: Sendable {
+    /// Which way to lean when the classifier is unsure.
+    public enum Favor: String, Sendable, CaseIterable {
+        case precision, balanced, recall
+
+        /// The classifier probability above which a block is kept.
+        public var threshold: Double {
+            switch self {
+            case .precision: return 0.62
+            case .balanced: return 0.5
+            case .recall: return 0.36
+            }
+        }
+    }
+
+    public enum NormalizationForm: String, Sendable { case nfc, nfkc }
+
+    public var normalization: NormalizationForm = .nfc
+    public var favor: Favor = .balanced
+    /// Force the body language (ISO 639-1) instead of detecting it.
+    public var language: String? = nil
+    /// Use the rules embedded in the binary (`Rules/`).
+    public var useDefaultRules = true
+    /// Extra rules files: (display name, contents).
+    public var extraRules: [(name: String, contents: String)] = []
+    /// Record every block's decision and features (`--explain`).
+    public var explain = false
+    /// Day used to resolve relative dates ("2 hours ago"); never the current clock.
+    public var referenceDate: String? = nil
+    /// Input's own metadata (JSONL/WARC) to carry through.
+    public var url: String? = nil
+
+    /// A window closes at the first blank line after this many bytes...
+    public var windowBytes = 4 << 20
+    /// ...and is cut wherever it is at twice that size, bounding memory for inputs with no blank lines.
+    public var windowHardLimitBytes = 8 << 20
+    /// A line longer than this is split (at a space when one is near), bounding memory per line.
+    public var maxLineBytes = 1 << 20
+    /// Share of NUL or control bytes in the first `binarySampleBytes` that marks input as binary.
+    public var binaryControlShare = 0.10
+    public var binarySampleBytes = 8192
+
+    /// Lines at most this long (in characters) are candidates for line rules.
+    public var ruleMaxLineCharacters = 400
+    /// A block with at least this many words and this stopword density reads as prose.
+    public var proseMinWords = 20
+    public var proseMinStopwordDensity = 0.25
+    /// When the classifier keeps fewer than this share of the document's words, keep the best region instead.
+    public var fallbackMinKeptShare = 0.05
+
+    public init() {}
+}

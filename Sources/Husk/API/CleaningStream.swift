@@ -1,0 +1,113 @@
+/// Cleans one document fed in chunks, with memory bounded by its window, not the input size.
+///
+/// Lines collect into a window that closes at the first blank line after
+/// `CleanerOptions.windowBytes` (or anywhere at `windowHardLimitBytes`); each closed window is
+/// cleaned whole and its paragraphs become available from `takeParagraphs()`. Metadata comes
+/// from the first window, which holds the top of the page. Window edges depend only on the
+/// bytes, so output is the same however the input is chunked.
+public final class CleaningStream {
+    private let cleaner: Cleaner
+    private var engine: Engine?
+    private var decoder: InputDecoder
+    private var window: [Line] = []
+    private var windowBytes = 0
+    private var lineNumber = 0
+    private var windowIndex = 0
+    private var language: String?
+    private var ready: [Paragraph] = []
+    private var document = CleanedDocument()
+    private var metadataReady = false
+    private var finished = false
+
+    init(cleaner: Cleaner, engine: Engine) {
+        self.cleaner = cleaner
+        self.engine = engine
+        decoder = InputDecoder(maxLineBytes: cleaner.options.maxLineBytes, sampleLimit: cleaner.options.binarySampleBytes)
+        language = cleaner.options.language
+    }
+
+    deinit {
+        if let engine { cleaner.recycle(engine) }
+    }
+
+    /// Metadata, once the first window is cleaned (before that, nil).
+    public var metadata: Metadata? { metadataReady ? document.metadata : nil }
+
+    /// Feeds the next chunk of UTF-8 bytes.
+    public func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws(HuskError) {
+        guard let engine else { return }
+        var lines: [[UInt8]] = []
+        decoder.feed(chunk) { lines.append($0) }
+        try checkBinary(final: false)
+        for raw in lines { try accept(raw, engine) }
+    }
+
+    /// Feeds the next chunk of UTF-8 bytes.
+    public func feed(_ chunk: [UInt8]) throws(HuskError) {
+        try chunk.withUnsafeBufferPointer { buffer throws(HuskError) in try feed(buffer) }
+    }
+
+    /// Paragraphs cleaned so far and not yet taken.
+    public func takeParagraphs() -> [Paragraph] {
+        defer { ready.removeAll() }
+        return ready
+    }
+
+    /// Ends the input: cleans what is left and returns the document. Paragraphs already taken
+    /// with `takeParagraphs()` are not repeated in it.
+    public func finish() throws(HuskError) -> CleanedDocument {
+        guard let engine, !finished else { return document }
+        var lines: [[UInt8]] = []
+        decoder.finish { lines.append($0) }
+        try checkBinary(final: true)
+        for raw in lines { try accept(raw, engine) }
+        closeWindow(engine)
+        finished = true
+        metadataReady = true
+        document.paragraphs = takeParagraphs()
+        document.statistics.documents = 1
+        document.statistics.bytesIn = decoder.bytesRead
+        document.statistics.invalidSequences = decoder.invalidSequences
+        cleaner.recycle(engine)
+        self.engine = nil
+        return document
+    }
+
+    private func checkBinary(final: Bool) throws(HuskError) {
+        guard final || decoder.sampledBytes >= cleaner.options.binarySampleBytes else { return }
+        if decoder.looksBinary(share: cleaner.options.binaryControlShare) {
+            throw .binaryInput(offset: max(0, decoder.firstControlOffset))
+        }
+    }
+
+    private func accept(_ raw: [UInt8], _ engine: Engine) throws(HuskError) {
+        lineNumber += 1
+        let text = engine.normalizer.normalize(raw)
+        let line = engine.markup.read(text, number: lineNumber)
+        window.append(line)
+        windowBytes += raw.count + 1
+        let options = cleaner.options
+        if (line.isBlank && windowBytes >= options.windowBytes) || windowBytes >= options.windowHardLimitBytes {
+            // Until the binary check has seen its sample, hold the window open.
+            if decoder.sampledBytes >= options.binarySampleBytes { closeWindow(engine) }
+        }
+    }
+
+    private func closeWindow(_ engine: Engine) {
+        guard !window.isEmpty else { return }
+        let lines = window
+        window.removeAll(keepingCapacity: true)
+        windowBytes = 0
+        let result = WindowCleaner(engine: engine, cleaner: cleaner).clean(
+            lines, isFirst: windowIndex == 0, language: &language)
+        if windowIndex == 0 {
+            document.metadata = result.metadata
+            document.provenance = result.provenance
+            metadataReady = true
+        }
+        windowIndex += 1
+        ready += result.paragraphs
+        if cleaner.options.explain { document.blocks += result.reports }
+        document.statistics.merge(result.statistics)
+    }
+}

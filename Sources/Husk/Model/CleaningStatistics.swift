@@ -1,0 +1,28 @@
+/// Counts for one or many documents: bytes in and out, and dropped characters by category and rule.
+public struct CleaningStatistics: Sendable, Codable, Equatable {
+    public var documents = 0
+    public var bytesIn = 0
+    public var bytesOut = 0
+    public var blocks = 0
+    public var blocksKept = 0
+    /// Invalid UTF-8 sequences replaced by U+FFFD.
+    public var invalidSequences = 0
+    /// Characters of text dropped, by decision category (`share`, `nav`, `classifier`...).
+    public var droppedByCategory: [String: Int] = [:]
+    /// Characters of text dropped, by rule id (or `classifier`).
+    public var droppedByRule: [String: Int] = [:]
+
+    public init() {}
+
+    /// Adds another document's counts to these.
+    public mutating func merge(_ other: CleaningStatistics) {
+        documents += other.documents
+        bytesIn += other.bytesIn
+        bytesOut += other.bytesOut
+        blocks += other.blocks
+        blocksKept += other.blocksKept
+        invalidSequences += other.invalidSequences
+        droppedByCategory.merge(other.droppedByCategory, uniquingKeysWith: +)
+        droppedByRule.merge(other.droppedByRule, uniquingKeysWith: +)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Decides KEEP or DROP for every block of a window, with a reason for each.
+///
+/// Order of evidence: rules that protect, extract or drop; then the tree model's probability
+/// against the threshold chosen by `--favor`; then document-level repairs: everything after a
+/// `drop-rest` trigger that follows article text goes, exact repeats of kept text go, and when
+/// almost nothing was kept the main prose region is kept instead.
+struct Classifier {
+    let model: TreeModel?
+    let threshold: Double
+    let fallbackMinKeptShare: Double
+
+    func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
+        var probabilities: [Double] = []
+        probabilities.reserveCapacity(blocks.count)
+        for i in blocks.indices {
+            let p = model?.probability(features[i]) ?? Self.heuristic(features[i])
+            probabilities.append(p)
+            blocks[i].decision = decide(blocks[i], probability: p, rules: rules, words: stats[i].words)
+        }
+        applyDropBefore(&blocks, rules: rules)
+        applyDropRest(&blocks, rules: rules, stats: stats)
+        dropRepeats(&blocks)
+        applyFallback(&blocks, stats: stats, region: region)
+    }
+
+    private func decide(_ block: Block, probability p: Double, rules: [Rule], words: Int) -> Decision {
+        if block.text.isEmpty || words == 0 && block.text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
+            return Decision(.drop, .empty)
+        }
+        var dropRule: Rule? = nil
+        for hit in block.ruleHits {
+            let rule = rules[hit.rule]
+            switch rule.action {
+            case .protect:
+                return Decision(.keep, .rule(id: rule.id, category: rule.category))
+            case .extract(let field):
+                if dropRule == nil && hit.captured != nil { return Decision(.drop, .metadata(field: field)) }
+            case .drop, .dropBefore:
+                if dropRule == nil { dropRule = rule }
+            case .dropRest, .hint:
+                continue
+            }
+        }
+        if let rule = dropRule { return Decision(.drop, .rule(id: rule.id, category: rule.category)) }
+        return Decision(p >= threshold ? .keep : .drop, .score(p))
+    }
+
+    private func applyDropBefore(_ blocks: inout [Block], rules: [Rule]) {
+        guard let last = blocks.indices.last(where: { i in
+            blocks[i].ruleHits.contains { rules[$0.rule].action == .dropBefore }
+        }) else { return }
+        guard let hit = blocks[last].ruleHits.first(where: { rules[$0.rule].action == .dropBefore }) else { return }
+        for i in 0..<last where blocks[i].decision.verdict == .keep && !isProtected(blocks[i]) {
+            blocks[i].decision = Decision(.drop, .outsideArticle(rule: rules[hit.rule].id))
+        }
+    }
+
+    private func applyDropRest(_ blocks: inout [Block], rules: [Rule], stats: [BlockStats]) {
+        var keptWords = 0
+        for i in blocks.indices {
+            if let hit = blocks[i].ruleHits.first(where: { rules[$0.rule].action == .dropRest }), keptWords >= 40 {
+                let id = rules[hit.rule].id
+                for j in i..<blocks.count where !isProtected(blocks[j]) {
+                    if blocks[j].decision.verdict == .keep || j == i {
+                        blocks[j].decision = Decision(.drop, .outsideArticle(rule: id))
+                    }
+                }
+                return
+            }
+            if blocks[i].decision.verdict == .keep { keptWords += stats[i].words }
+        }
+    }
+
+    private func isProtected(_ block: Block) -> Bool {
+        if case .rule = block.decision.reason, block.decision.verdict == .keep { return true }
+        return false
+    }
+
+    private func dropRepeats(_ blocks: inout [Block]) {
+        var seen = Set<String>()
+        for i in blocks.indices where blocks[i].decision.verdict == .keep {
+            if !seen.insert(blocks[i].text).inserted && blocks[i].text.utf8.count > 1 {
+                blocks[i].decision = Decision(.drop, .duplicate)
+            }
+        }
+    }
+
+    /// When the classifier kept almost nothing, the main prose region is the best guess at the article.
+    private func applyFallback(_ blocks: inout [Block], stats: [BlockStats], region: Range<Int>) {
+        let total = stats.reduce(0) { $0 + $1.words }
+        var kept = 0
+        for i in blocks.indices where blocks[i].decision.verdict == .keep { kept += stats[i].words }
+        guard total > 0, Double(kept) < fallbackMinKeptShare * Double(total), !region.isEmpty else { return }
+        for i in region where stats[i].words >= 8 && stats[i].linkDensity < 0.5 {
+            if case .score = blocks[i].decision.reason { blocks[i].decision.verdict = .keep }
+        }
+    }
+
+    /// A readable stand-in used only when no model is embedded: prose inside the main region.
+    static func heuristic(_ x: [Double]) -> Double {
+        let names = ContextFeatures.names
+        func v(_ name: String) -> Double { names.firstIndex(of: name).map { x[$0] } ?? 0 }
+        let words = exp(v("words_log")) - 1
+        if v("link_density") > 0.5 { return 0.1 }
+        if words >= 20 && v("stop_density") >= 0.25 { return 0.9 }
+        if v("in_region") > 0 && words >= 6 && v("ends_sentence") > 0 { return 0.7 }
+        return 0.2
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Adds what surrounds each block to its own features: its neighbours, nearby prose, and where
+/// it sits relative to the document's main region of running text.
+///
+/// Context is the strongest evidence there is: a short line between two paragraphs is likely
+/// article text; the same line in a run of short linked lines is a menu.
+struct ContextFeatures {
+    static let neighbourOffsets = [-2, -1, 1, 2]
+    static let neighbourFeatures = ["words_log", "stop_density", "link_density", "ends_sentence", "is_list"]
+    static let names: [String] = {
+        var names = FeatureExtractor.names
+        for d in neighbourOffsets {
+            let prefix = d < 0 ? "p\(-d)_" : "n\(d)_"
+            names += neighbourFeatures.map { prefix + $0 }
+        }
+        names += [
+            "prose_near3", "prose_near10", "in_region", "region_dist", "region_gap_log", "pos_rel",
+            "chars_before_rel", "doc_blocks_log", "doc_words_log", "doc_prose_share", "rel_words",
+            "prev_prose_dist", "next_prose_dist", "kind_run", "link_run",
+        ]
+        return names
+    }()
+
+    var proseMinWords: Int
+    var proseMinStopwordDensity: Double
+
+    /// The main region: the run of blocks with the most prose, found as a maximum-sum span
+    /// where prose blocks count their words and other blocks a small penalty.
+    func mainRegion(_ stats: [BlockStats]) -> Range<Int> {
+        var best = 0.0
+        var bestRange = 0..<0
+        var sum = 0.0
+        var start = 0
+        for (i, s) in stats.enumerated() {
+            let prose = s.isProse(minWords: proseMinWords / 2, minStopwordDensity: proseMinStopwordDensity * 0.8)
+            let value = prose ? Double(s.words) : -(Double(min(s.words, 15)) + 3)
+            if sum <= 0 {
+                sum = 0
+                start = i
+            }
+            sum += value
+            if sum > best {
+                best = sum
+                bestRange = start..<(i + 1)
+            }
+        }
+        return bestRange
+    }
+
+    func build(own: [[Double]], stats: [BlockStats], blocks: [Block]) -> [[Double]] {
+        let n = own.count
+        guard n > 0 else { return [] }
+        let region = mainRegion(stats)
+        let prose = stats.map { $0.isProse(minWords: proseMinWords, minStopwordDensity: proseMinStopwordDensity) }
+        let totalChars = Double(max(1, stats.reduce(0) { $0 + $1.characters }))
+        let totalWords = stats.reduce(0) { $0 + $1.words }
+        let proseWords = zip(stats, prose).reduce(0) { $0 + ($1.1 ? $1.0.words : 0) }
+        let maxWords = Double(max(1, stats.map(\.words).max() ?? 1))
+        let neighbourIndex = Self.neighbourFeatures.compactMap { FeatureExtractor.names.firstIndex(of: $0) }
+        // Prefix sums of prose words for windowed sums.
+        var prefix = [0]
+        prefix.reserveCapacity(n + 1)
+        for i in 0..<n { prefix.append(prefix[i] + (prose[i] ? stats[i].words : 0)) }
+        func proseIn(_ lo: Int, _ hi: Int) -> Int { prefix[min(n, max(0, hi))] - prefix[min(n, max(0, lo))] }
+        // Distances to the previous and next prose block.
+        var previousProse = [Int](repeating: 99, count: n)
+        var nextProse = [Int](repeating: 99, count: n)
+        var last = -1
+        for i in 0..<n {
+            if last >= 0 { previousProse[i] = i - last }
+            if prose[i] { last = i }
+        }
+        last = -1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            if last >= 0 { nextProse[i] = last - i }
+            if prose[i] { last = i }
+        }
+        // Runs of blocks of the same kind and indentation (menus are long runs of short items).
+        var run = [Int](repeating: 1, count: n)
+        var k = 0
+        while k < n {
+            var j = k + 1
+            while j < n && blocks[j].kind == blocks[k].kind && blocks[j].indent == blocks[k].indent
+                && stats[j].words < 12
+            { j += 1 }
+            for m in k..<j { run[m] = j - k }
+            k = j
+        }
+        var charsBefore = 0
+        var out: [[Double]] = []
+        out.reserveCapacity(n)
+        for i in 0..<n {
+            var f = own[i]
+            for d in Self.neighbourOffsets {
+                let j = i + d
+                if j >= 0 && j < n {
+                    for idx in neighbourIndex { f.append(own[j][idx]) }
+                } else {
+                    f += [0, 0, 0, 0, 0].prefix(neighbourIndex.count)
+                }
+            }
+            let regionDistance: Int
+            var gapChars = 0
+            if region.isEmpty {
+                regionDistance = 30
+            } else if i < region.lowerBound {
+                regionDistance = -min(30, region.lowerBound - i)
+                for m in i..<region.lowerBound { gapChars += stats[m].characters }
+            } else if i >= region.upperBound {
+                regionDistance = min(30, i - region.upperBound + 1)
+                for m in region.upperBound...i { gapChars += stats[m].characters }
+            } else {
+                regionDistance = 0
+            }
+            let selfProse = prose[i] ? stats[i].words : 0
+            var linkSum = 0.0
+            var linkCount = 0.0
+            for j in max(0, i - 2)...min(n - 1, i + 2) {
+                linkSum += stats[j].linkDensity
+                linkCount += 1
+            }
+            f += [
+                log1p(Double(proseIn(i - 3, i + 4) - selfProse)),
+                log1p(Double(proseIn(i - 10, i + 11) - selfProse)),
+                region.contains(i) ? 1 : 0, Double(regionDistance), log1p(Double(min(gapChars, 100_000))),
+                Double(i) / Double(n), Double(charsBefore) / totalChars, log1p(Double(n)), log1p(Double(totalWords)),
+                totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords), Double(stats[i].words) / maxWords,
+                Double(min(previousProse[i], 20)), Double(min(nextProse[i], 20)), Double(min(run[i], 30)),
+                linkSum / linkCount,
+            ]
+            charsBefore += stats[i].characters
+            out.append(f)
+        }
+        return out
+    }
+}

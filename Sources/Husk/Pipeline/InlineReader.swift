@@ -1,0 +1,194 @@
+/// Removes inline markdown from a line's bytes, keeping visible text and counting links and images.
+///
+/// Every scan for a closing bracket is bounded (`lookahead`), and nesting deeper than
+/// `maxNesting` is read as text, so pathological input (`[[[[`, `](` repeated) stays near linear.
+struct InlineReader {
+    var maxNesting: Int
+    var lookahead = 2048
+    private(set) var links = 0
+    private(set) var images = 0
+    private(set) var urls = 0
+    /// Ranges of the output that are link text.
+    private(set) var linkRanges: [Range<Int>] = []
+
+    init(maxNesting: Int) {
+        self.maxNesting = maxNesting
+    }
+
+    mutating func read(_ s: ArraySlice<UInt8>, into out: inout [UInt8], depth: Int) {
+        var i = s.startIndex
+        let end = s.endIndex
+        while i < end {
+            let c = s[i]
+            switch c {
+            case 0x5C:  // backslash escape
+                if i + 1 < end, Self.isASCIIPunctuation(s[i + 1]) {
+                    out.append(s[i + 1])
+                    i += 2
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            case 0x21 where i + 1 < end && s[i + 1] == 0x5B:  // ![alt](src)
+                if depth < maxNesting, let link = Self.link(in: s, at: i + 1, lookahead: lookahead) {
+                    images += 1
+                    i = link.after
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            case 0x5B:  // [text](url) or [text][ref]
+                if depth < maxNesting, let link = Self.link(in: s, at: i, lookahead: lookahead) {
+                    let startOut = out.count
+                    read(s[link.text], into: &out, depth: depth + 1)
+                    if out.count > startOut { linkRanges.append(startOut..<out.count) }
+                    links += 1
+                    i = link.after
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            case 0x3C:  // <autolink> or <tag>
+                i = angle(s, at: i, into: &out)
+            case 0x2A, 0x7E:  // * ~ emphasis and strike-through markers
+                var j = i
+                while j < end && s[j] == c { j += 1 }
+                let spaceBefore = i == s.startIndex || s[i - 1] == 0x20
+                let spaceAfter = j == end || s[j] == 0x20
+                if spaceBefore && spaceAfter { out.append(contentsOf: s[i..<j]) }
+                i = j
+            case 0x5F:  // _ emphasis unless inside a word (snake_case)
+                var j = i
+                while j < end && s[j] == 0x5F { j += 1 }
+                let wordBefore = i > s.startIndex && Self.isWordByte(s[i - 1])
+                let wordAfter = j < end && Self.isWordByte(s[j])
+                if wordBefore && wordAfter { out.append(contentsOf: s[i..<j]) }
+                i = j
+            case 0x60:  // inline code ticks
+                i += 1
+            case 0x68, 0x77:  // http(s):// or www.
+                if let urlEnd = Self.bareURLEnd(s, at: i) {
+                    urls += 1
+                    let startOut = out.count
+                    out.append(contentsOf: s[i..<urlEnd])
+                    linkRanges.append(startOut..<out.count)
+                    i = urlEnd
+                } else {
+                    out.append(c)
+                    i += 1
+                }
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+    }
+
+    /// `[text](dest)` or `[text][ref]` starting at `open`: the text range and where the link ends.
+    static func link(in s: ArraySlice<UInt8>, at open: Int, lookahead: Int) -> (text: Range<Int>, after: Int)? {
+        let end = min(s.endIndex, open + lookahead)
+        var depth = 0
+        var k = open
+        var close = -1
+        while k < end {
+            let x = s[k]
+            if x == 0x5C { k += 2; continue }
+            if x == 0x5B { depth += 1 } else if x == 0x5D {
+                depth -= 1
+                if depth == 0 {
+                    close = k
+                    break
+                }
+            }
+            k += 1
+        }
+        guard close > 0, close + 1 < s.endIndex else { return nil }
+        let next = s[close + 1]
+        let opener: UInt8
+        let closer: UInt8
+        if next == 0x28 {
+            opener = 0x28
+            closer = 0x29
+        } else if next == 0x5B {
+            opener = 0x5B
+            closer = 0x5D
+        } else {
+            return nil
+        }
+        var parens = 0
+        var j = close + 1
+        let limit = min(s.endIndex, close + 1 + lookahead)
+        while j < limit {
+            let x = s[j]
+            if x == opener { parens += 1 } else if x == closer {
+                parens -= 1
+                if parens == 0 { return ((open + 1)..<close, j + 1) }
+            } else if x == 0x20 && opener == 0x28 && parens == 1 {
+                // A destination may hold a quoted title after a space; keep scanning.
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private mutating func angle(_ s: ArraySlice<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
+        let end = min(s.endIndex, i + 512)
+        var k = i + 1
+        while k < end && s[k] != 0x3E && s[k] != 0x3C { k += 1 }
+        guard k < end, s[k] == 0x3E, k > i + 1 else {
+            out.append(0x3C)
+            return i + 1
+        }
+        let inner = s[(i + 1)..<k]
+        if Self.hasPrefix(inner, "http://") || Self.hasPrefix(inner, "https://") || Self.hasPrefix(inner, "mailto:") {
+            urls += 1
+            let startOut = out.count
+            out.append(contentsOf: inner)
+            linkRanges.append(startOut..<out.count)
+            return k + 1
+        }
+        let first = inner[inner.startIndex]
+        let isTag = Self.isASCIILetter(first)
+            || ((first == 0x2F || first == 0x21) && inner.count > 1 && Self.isASCIILetter(inner[inner.startIndex + 1]))
+        if isTag && !inner.contains(0x20) || isTag && inner.contains(0x3D) {
+            return k + 1
+        }
+        out.append(0x3C)
+        return i + 1
+    }
+
+    static func bareURLEnd(_ s: ArraySlice<UInt8>, at i: Int) -> Int? {
+        let atWordStart = i == s.startIndex || !isWordByte(s[i - 1])
+        guard atWordStart else { return nil }
+        let rest = s[i...]
+        guard hasPrefix(rest, "http://") || hasPrefix(rest, "https://") || hasPrefix(rest, "www.") else { return nil }
+        var k = i
+        while k < s.endIndex && s[k] != 0x20 && s[k] != 0x29 && s[k] != 0x5D && s[k] != 0x3E { k += 1 }
+        while k > i && (s[k - 1] == 0x2E || s[k - 1] == 0x2C) { k -= 1 }
+        return k - i > 4 ? k : nil
+    }
+
+    static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard s.count >= count else { return false }
+        return prefix.withUTF8Buffer { p in
+            var k = 0
+            while k < count {
+                if s[s.startIndex + k] | 0x20 != p[k] | 0x20 { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+        (b >= 0x21 && b <= 0x2F) || (b >= 0x3A && b <= 0x40) || (b >= 0x5B && b <= 0x60) || (b >= 0x7B && b <= 0x7E)
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// Letters, digits and any non-ASCII byte (part of a letter in most scripts).
+    static func isWordByte(_ b: UInt8) -> Bool {
+        isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+    }
+}

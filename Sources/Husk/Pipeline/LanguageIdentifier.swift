@@ -1,0 +1,69 @@
+import ICUKit
+
+/// Names the language of a document's body: script first (Unicode script properties via ICU),
+/// then stopword evidence to tell apart languages that share a script.
+///
+/// Judged on the longest blocks, so an English menu around a German article does not decide.
+struct LanguageIdentifier {
+    struct Guess: Equatable {
+        var code: String
+        var confidence: Double
+    }
+
+    /// Characters sampled from the longest blocks.
+    var sampleCharacters = 20_000
+    var minConfidence = 0.05
+
+    func identify(_ texts: [String], counter: WordCounter, stoplists: Stoplists) -> Guess? {
+        let sample = texts.sorted { $0.utf8.count > $1.utf8.count }.prefix(40)
+        var scripts: [String: Int] = [:]
+        var taken = 0
+        var chosen: [String] = []
+        for text in sample where taken < sampleCharacters {
+            chosen.append(text)
+            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                taken += 1
+                if scalar.isASCII {
+                    scripts["Latn", default: 0] += 1
+                } else {
+                    scripts[Script.code(of: scalar), default: 0] += 1
+                }
+            }
+        }
+        guard let (script, count) = scripts.max(by: { $0.value < $1.value }), count > 0 else { return nil }
+        let share = Double(count) / Double(max(1, taken))
+        switch script {
+        case "Hani", "Hira", "Kana":
+            let kana = (scripts["Hira"] ?? 0) + (scripts["Kana"] ?? 0)
+            let han = scripts["Hani"] ?? 0
+            return Guess(code: kana * 10 >= kana + han ? "ja" : "zh", confidence: share)
+        case "Hang": return Guess(code: "ko", confidence: share)
+        case "Thai": return Guess(code: "th", confidence: share)
+        case "Arab": return Guess(code: "ar", confidence: share)
+        case "Hebr": return Guess(code: "he", confidence: share)
+        case "Grek": return Guess(code: "el", confidence: share)
+        default: break
+        }
+        let candidates = script == "Cyrl" ? ["ru", "uk"] : Self.latinLanguages
+        var hits: [String: Int] = [:]
+        var total = 0
+        for text in chosen {
+            let counts = counter.count(text, stopwords: [], keepTokens: true)
+            total += counts.tokens.count
+            for code in candidates {
+                let list = stoplists.list(for: code)
+                guard stoplists.lists[code] != nil else { continue }
+                for token in counts.tokens where list.contains(token) { hits[code, default: 0] += 1 }
+            }
+        }
+        guard total > 0, let (best, n) = hits.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })
+        else { return script == "Cyrl" ? Guess(code: "ru", confidence: 0.1) : nil }
+        let confidence = Double(n) / Double(total)
+        guard confidence >= minConfidence else { return nil }
+        return Guess(code: best, confidence: confidence)
+    }
+
+    static let latinLanguages = [
+        "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "hu", "ro", "tr", "vi", "id",
+    ]
+}

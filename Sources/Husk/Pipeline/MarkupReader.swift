@@ -1,0 +1,186 @@
+/// Reads markdown-ish markup on one line and leaves no trace of it in the text.
+///
+/// Headings, list markers, quotes, tables, rules, links `[text](url)` (text kept and counted as
+/// link text), images (dropped), reference links, autolinks, emphasis, inline code, escapes and
+/// stray HTML tags. Works on bytes: markup is ASCII, so no `Character` iteration is needed.
+struct MarkupReader {
+    /// Nesting depth beyond which brackets are read as plain text (hostile input stays linear).
+    var maxNesting = 32
+
+    func read(_ raw: String, number: Int) -> Line {
+        let bytes = Array(raw.utf8)
+        var i = 0
+        var indent = 0
+        while i < bytes.count && bytes[i] == 0x20 {
+            indent += 1
+            i += 1
+        }
+        var trailing = bytes.count
+        let hardBreak = trailing >= 2 && bytes[trailing - 1] == 0x20 && bytes[trailing - 2] == 0x20
+            || (trailing > 0 && bytes[trailing - 1] == 0x5C)
+        while trailing > i && bytes[trailing - 1] == 0x20 { trailing -= 1 }
+        var line = Line(number: number, kind: .text, indent: indent, text: "")
+        line.hardBreak = hardBreak
+        if i >= trailing {
+            line.kind = .blank
+            return line
+        }
+        let body = Array(bytes[i..<trailing])
+        if Self.isRule(body) || Self.isTableSeparator(body) || Self.isReferenceDefinition(body)
+            || body.starts(with: [0x60, 0x60, 0x60]) {
+            line.kind = .markupOnly
+            return line
+        }
+        var start = 0
+        // Block markers: quotes, headings, list items.
+        while start < body.count && body[start] == 0x3E {  // '>'
+            line.kind = .quote
+            line.marker = ">"
+            start += 1
+            while start < body.count && body[start] == 0x20 { start += 1 }
+        }
+        if line.kind == .text, let level = Self.headingLevel(body) {
+            line.kind = .heading(level)
+            line.marker = String(repeating: "#", count: level)
+            start = level
+            var end = body.count
+            while end > start && (body[end - 1] == 0x23 || body[end - 1] == 0x20) { end -= 1 }
+            return finish(&line, Array(body[start..<end]))
+        }
+        if let markerEnd = Self.listMarkerEnd(body, from: start) {
+            if line.kind == .text { line.kind = .listItem }
+            line.marker = String(decoding: body[start..<markerEnd], as: UTF8.self).trimmingSpaces
+            start = markerEnd
+        }
+        if line.kind == .text && Self.looksLikeTableRow(body) { line.kind = .tableRow }
+        return finish(&line, Array(body[start...]))
+    }
+
+    private func finish(_ line: inout Line, _ content: [UInt8]) -> Line {
+        var inline = InlineReader(maxNesting: maxNesting)
+        var out: [UInt8] = []
+        out.reserveCapacity(content.count)
+        inline.read(content[...], into: &out, depth: 0)
+        line.links = inline.links
+        line.images = inline.images
+        line.urls = inline.urls
+        line.emphasized = Self.isWhollyEmphasized(content)
+        let collapsed = Self.collapseSpaces(out, linkRanges: inline.linkRanges)
+        line.text = String(decoding: collapsed.bytes, as: UTF8.self)
+        line.linkBytes = collapsed.linkBytes
+        if line.kind == .tableRow { line.text = Self.tableText(line.text) }
+        if line.text.isEmpty && line.kind != .blank { line.kind = .markupOnly }
+        return line
+    }
+
+    // MARK: - Block markers
+
+    static func isRule(_ b: [UInt8]) -> Bool {
+        guard let first = b.first, first == 0x2D || first == 0x2A || first == 0x5F || first == 0x3D else { return false }
+        var count = 0
+        for x in b {
+            if x == first { count += 1 } else if x != 0x20 { return false }
+        }
+        return count >= 3
+    }
+
+    static func isTableSeparator(_ b: [UInt8]) -> Bool {
+        var dashes = 0
+        var pipes = 0
+        for x in b {
+            switch x {
+            case 0x2D: dashes += 1
+            case 0x7C: pipes += 1
+            case 0x3A, 0x20: continue
+            default: return false
+            }
+        }
+        return dashes >= 3 && pipes >= 1
+    }
+
+    static func isReferenceDefinition(_ b: [UInt8]) -> Bool {
+        guard b.first == 0x5B, let close = b.firstIndex(of: 0x5D), close > 1,
+            close + 1 < b.count, b[close + 1] == 0x3A
+        else { return false }
+        return !b[1..<close].contains(0x5B)
+    }
+
+    static func headingLevel(_ b: [UInt8]) -> Int? {
+        var level = 0
+        while level < b.count && b[level] == 0x23 { level += 1 }
+        guard level >= 1 && level <= 6, level < b.count, b[level] == 0x20 else { return nil }
+        return level
+    }
+
+    /// End of a list marker (`*`, `-`, `+`, `•`, `1.`, `1)`) and the space after it.
+    static func listMarkerEnd(_ b: [UInt8], from start: Int) -> Int? {
+        guard start < b.count else { return nil }
+        var i = start
+        let c = b[i]
+        if c == 0x2A || c == 0x2D || c == 0x2B {
+            i += 1
+        } else if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0xA2 {  // •
+            i += 3
+        } else if c >= 0x30 && c <= 0x39 {
+            while i < b.count && i - start < 3 && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+            guard i < b.count, b[i] == 0x2E || b[i] == 0x29 else { return nil }
+            i += 1
+        } else {
+            return nil
+        }
+        if i == b.count { return c == 0x2A || c == 0x2D ? i : nil }
+        guard b[i] == 0x20 else { return nil }
+        while i < b.count && b[i] == 0x20 { i += 1 }
+        return i
+    }
+
+    static func looksLikeTableRow(_ b: [UInt8]) -> Bool {
+        var pipes = 0
+        for x in b where x == 0x7C { pipes += 1 }
+        return pipes >= 2 || (pipes == 1 && (b.first == 0x7C || b.last == 0x7C))
+    }
+
+    /// Cells joined with " | " trimmed of outer pipes and empty cells.
+    static func tableText(_ text: String) -> String {
+        let cells = text.split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        return cells.joined(separator: " | ")
+    }
+
+    static func isWhollyEmphasized(_ b: [UInt8]) -> Bool {
+        guard b.count >= 3, let first = b.first, let last = b.last else { return false }
+        return (first == 0x2A || first == 0x5F) && last == first && b[1] != 0x20
+    }
+
+    /// Collapses runs of spaces and trims, carrying link byte counts over.
+    static func collapseSpaces(_ b: [UInt8], linkRanges: [Range<Int>]) -> (bytes: [UInt8], linkBytes: Int) {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var linkBytes = 0
+        var rangeIndex = 0
+        var lastSpace = true
+        for (k, x) in b.enumerated() {
+            while rangeIndex < linkRanges.count && linkRanges[rangeIndex].upperBound <= k { rangeIndex += 1 }
+            let inLink = rangeIndex < linkRanges.count && linkRanges[rangeIndex].contains(k)
+            if x == 0x20 {
+                if lastSpace { continue }
+                lastSpace = true
+            } else {
+                lastSpace = false
+            }
+            out.append(x)
+            if inLink && x != 0x20 { linkBytes += 1 }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return (out, linkBytes)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces.
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

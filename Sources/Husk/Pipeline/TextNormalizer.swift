@@ -1,0 +1,72 @@
+import ICUKit
+
+/// Cleans one line of text: invisible characters out, odd spaces plain, entities decoded, NFC (or NFKC).
+///
+/// Works on bytes with exact fast paths: an ASCII line without `&` or control bytes passes
+/// untouched, and for NFC a line whose code points are all below U+0300 never reaches ICU
+/// (nothing there composes or decomposes).
+struct TextNormalizer {
+    private let normalizer: Normalizer
+    private let form: CleanerOptions.NormalizationForm
+
+    init(form: CleanerOptions.NormalizationForm) throws(HuskError) {
+        do {
+            normalizer = try Normalizer(form == .nfc ? .nfc : .nfkc)
+        } catch {
+            throw .icu(error.name)
+        }
+        self.form = form
+    }
+
+    func normalize(_ line: [UInt8]) -> String {
+        var needsWork = false
+        var highestLead: UInt8 = 0
+        for b in line {
+            if b < 0x20 || b == 0x26 || b == 0x7F { needsWork = true }
+            if b > highestLead { highestLead = b }
+        }
+        if !needsWork && highestLead < 0x80 { return String(decoding: line, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        if highestLead < 0x80 {
+            cleanASCII(line, into: &out)
+        } else {
+            cleanUnicode(line, into: &out)
+        }
+        if out.contains(0x26) { out = HTMLEntities.decode(out) }
+        let text = String(decoding: out, as: UTF8.self)
+        let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : out.contains { $0 >= 0xCC }
+        return composable ? normalizer.normalize(text) : text
+    }
+
+    private func cleanASCII(_ line: [UInt8], into out: inout [UInt8]) {
+        for b in line {
+            if b == 0x09 {
+                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            } else if b >= 0x20 && b != 0x7F {
+                out.append(b)
+            } else if b == 0x0B || b == 0x0C {
+                out.append(0x20)
+            }
+        }
+    }
+
+    private func cleanUnicode(_ line: [UInt8], into out: inout [UInt8]) {
+        let text = String(decoding: line, as: UTF8.self)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x09:
+                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            case 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029:
+                out.append(0x20)
+            case 0x00...0x1F, 0x7F...0x9F:
+                continue
+            case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
+                continue
+            default:
+                out.append(contentsOf: scalar.utf8)
+            }
+        }
+    }
+}

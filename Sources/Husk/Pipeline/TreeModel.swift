@@ -1,0 +1,94 @@
+import Foundation
+
+/// Gradient-boosted decision trees over block features, read from `Rules/model/blocks.gbt`.
+///
+/// Trained offline by `tools/train/train.py`; here only evaluated: each tree is walked from its
+/// root to a leaf and the leaves are summed into a log-odds score.
+struct TreeModel: Sendable {
+    struct Node: Sendable {
+        /// Feature index, or -1 for a leaf.
+        var feature: Int32
+        var threshold: Float
+        var left: Int32
+        var right: Int32
+        var value: Float
+    }
+
+    var bias: Double
+    /// All trees' nodes, flattened; `roots[t]` is where tree t starts.
+    var nodes: [Node]
+    var roots: [Int]
+    /// The model's feature order mapped to positions in `ContextFeatures.names`.
+    var featureMap: [Int]
+
+    init(text: String, featureNames: [String]) throws(HuskError) {
+        var bias = 0.0
+        var nodes: [Node] = []
+        var roots: [Int] = []
+        var featureMap: [Int] = []
+        var treeStart = -1
+        for (number, raw) in text.split(separator: "\n").enumerated() {
+            let parts = raw.split(separator: " ")
+            guard let head = parts.first, !head.hasPrefix("#") else { continue }
+            func fail(_ why: String) -> HuskError { .invalidData("model line \(number + 1): \(why)") }
+            switch head {
+            case "husk-gbt":
+                guard parts.count == 2, parts[1] == "1" else { throw fail("unsupported model version") }
+            case "features":
+                for name in parts.dropFirst() {
+                    guard let index = featureNames.firstIndex(of: String(name)) else {
+                        throw fail("unknown feature '\(name)'")
+                    }
+                    featureMap.append(index)
+                }
+            case "bias":
+                guard parts.count == 2, let value = Double(parts[1]) else { throw fail("bad bias") }
+                bias = value
+            case "tree":
+                treeStart = nodes.count
+                roots.append(treeStart)
+            case "n":
+                guard parts.count == 5, let f = Int32(parts[1]), let t = Float(parts[2]), let l = Int32(parts[3]),
+                    let r = Int32(parts[4]), Int(f) < featureMap.count, f >= 0
+                else { throw fail("bad node") }
+                nodes.append(Node(feature: f, threshold: t, left: l + Int32(treeStart), right: r + Int32(treeStart), value: 0))
+            case "l":
+                guard parts.count == 2, let v = Float(parts[1]) else { throw fail("bad leaf") }
+                nodes.append(Node(feature: -1, threshold: 0, left: 0, right: 0, value: v))
+            case "end":
+                treeStart = -1
+            default:
+                throw fail("unknown record '\(head)'")
+            }
+        }
+        guard !roots.isEmpty else { throw .invalidData("model has no trees") }
+        for node in nodes where node.feature >= 0 {
+            guard node.left >= 0, Int(node.left) < nodes.count, node.right >= 0, Int(node.right) < nodes.count else {
+                throw .invalidData("model node points outside its tree")
+            }
+        }
+        self.bias = bias
+        self.nodes = nodes
+        self.roots = roots
+        self.featureMap = featureMap
+    }
+
+    /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article text.
+    func probability(_ x: [Double]) -> Double {
+        var score = bias
+        nodes.withUnsafeBufferPointer { nodes in
+            for root in roots {
+                var k = root
+                var steps = 0
+                while nodes[k].feature >= 0 && steps < 64 {
+                    let node = nodes[k]
+                    let value = Float(x[featureMap[Int(node.feature)]])
+                    k = Int(value < node.threshold ? node.left : node.right)
+                    steps += 1
+                }
+                score += Double(nodes[k].value)
+            }
+        }
+        return 1 / (1 + exp(-score))
+    }
+}

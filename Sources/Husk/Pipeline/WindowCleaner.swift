@@ -1,0 +1,72 @@
+/// The whole pipeline for one window of lines, top to bottom.
+struct WindowCleaner {
+    struct Result {
+        var metadata = Metadata()
+        var provenance: [String: String] = [:]
+        var paragraphs: [Paragraph] = []
+        var reports: [BlockReport] = []
+        var statistics = CleaningStatistics()
+    }
+
+    let engine: Engine
+    let cleaner: Cleaner
+
+    func clean(_ lines: [Line], isFirst: Bool, language: inout String?) -> Result {
+        let options = cleaner.options
+        var blocks = engine.segmenter.segment(lines, repairer: engine.repairer)
+        blocks = engine.repairer.joinSplitSentences(blocks)
+        engine.repairer.resolveHyphens(&blocks, vocabularyText: lines.map(\.text))
+        if language == nil {
+            language = engine.identifier.identify(blocks.map(\.text), counter: engine.counter, stoplists: cleaner.stoplists)?.code
+        }
+        let stopwords = cleaner.stoplists.list(for: language)
+        let stats = blocks.map { engine.extractor.stats($0, stopwords: stopwords) }
+        for i in blocks.indices {
+            blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
+        }
+        let features = blockFeatures(blocks, stats)
+        let region = engine.context.mainRegion(stats)
+        var result = Result()
+        if isFirst {
+            let found = engine.metadata.extract(blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language)
+            result.metadata = found.metadata
+            result.metadata.language = language
+            result.metadata.url = options.url
+            result.provenance = found.provenance
+            for (index, field) in found.consumed { blocks[index].ruleHits.removeAll(); blocks[index].decision = Decision(.drop, .metadata(field: field)) }
+            let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
+            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
+            for (index, field) in found.consumed { blocks[index].decision = Decision(.drop, .metadata(field: field)) }
+        } else {
+            let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)
+            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
+        }
+        for (i, block) in blocks.enumerated() {
+            result.statistics.blocks += 1
+            if block.decision.verdict == .keep {
+                result.statistics.blocksKept += 1
+                result.statistics.bytesOut += block.text.utf8.count + 2
+                result.paragraphs.append(Paragraph(text: block.text, kind: block.kind, level: block.level))
+            } else {
+                result.statistics.droppedByCategory[block.decision.category, default: 0] += stats[i].characters
+                result.statistics.droppedByRule[block.decision.label, default: 0] += stats[i].characters
+            }
+            if options.explain {
+                let named = Dictionary(uniqueKeysWithValues: zip(ContextFeatures.names, features[i]))
+                result.reports.append(BlockReport(line: block.line, text: block.text, decision: block.decision, features: named))
+            }
+        }
+        return result
+    }
+
+    /// Own features plus context features for every block.
+    func blockFeatures(_ blocks: [Block], _ stats: [BlockStats]) -> [[Double]] {
+        var counts: [String: Int] = [:]
+        for block in blocks { counts[block.text, default: 0] += 1 }
+        let own = blocks.indices.map { i in
+            let categories = Set(blocks[i].ruleHits.compactMap { RuleCategories.index[cleaner.rules.rules[$0.rule].category] })
+            return engine.extractor.features(blocks[i], stats[i], repeats: (counts[blocks[i].text] ?? 1) - 1, ruleCategories: categories)
+        }
+        return engine.context.build(own: own, stats: stats, blocks: blocks)
+    }
+}

@@ -1,0 +1,128 @@
+import ICUKit
+
+/// Counts words, stopwords and sentences in a block with ICU's break iterators.
+///
+/// Pure-ASCII text takes an exact fast path that follows the same Unicode word-boundary rules
+/// (UAX #29) for ASCII; a test compares the two on real text. Everything else goes to ICU,
+/// with dictionary segmentation for Chinese, Japanese and Thai.
+final class WordCounter {
+    struct Counts {
+        var words = 0
+        var stopwords = 0
+        var letters = 0
+        var capitalized = 0
+        var letterWords = 0
+        var sentences = 0
+        /// Lowercased words, when requested (language identification).
+        var tokens: [String] = []
+    }
+
+    private let words: WordBreaker
+    private let sentences: SentenceBreaker
+
+    init(locale: String = "") throws(HuskError) {
+        do {
+            words = try WordBreaker(locale: locale)
+            sentences = try SentenceBreaker(locale: locale)
+        } catch {
+            throw .icu(error.name)
+        }
+    }
+
+    func count(_ text: String, stopwords: Set<String>, keepTokens: Bool = false) -> Counts {
+        var counts = Counts()
+        var bytes = Array(text.utf8)
+        let ascii = !bytes.contains { $0 >= 0x80 }
+        bytes.withUnsafeMutableBufferPointer { mutable in
+            let buffer = UnsafeBufferPointer(mutable)
+            if ascii {
+                Self.asciiWords(buffer) { range in
+                    self.tally(buffer, range, isLetterWord: Self.isLetter(buffer[range.lowerBound]), stopwords, &counts, keepTokens)
+                }
+            } else {
+                words.forEachSegment(in: buffer) { range, kind in
+                    guard kind != .none else { return }
+                    self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepTokens)
+                }
+            }
+            counts.sentences = sentenceCount(buffer, ascii: ascii)
+        }
+        return counts
+    }
+
+    private func tally(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLetterWord: Bool, _ stopwords: Set<String>,
+        _ counts: inout Counts, _ keepTokens: Bool
+    ) {
+        counts.words += 1
+        let slice = UnsafeBufferPointer(rebasing: buffer[range])
+        let word = String(decoding: slice, as: UTF8.self)
+        let first = slice[0]
+        var lower = word
+        if first < 0x80 {
+            var needsLower = false
+            for b in slice where b >= 0x41 && b <= 0x5A { needsLower = true; break }
+            if needsLower { lower = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
+            if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
+        } else {
+            lower = word.lowercased()
+            if let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
+        }
+        if isLetterWord {
+            counts.letterWords += 1
+            counts.letters += range.count
+        }
+        if stopwords.contains(lower) { counts.stopwords += 1 }
+        if keepTokens { counts.tokens.append(lower) }
+    }
+
+    /// Sentences: ICU's count when the text has sentence punctuation inside it, else one.
+    private func sentenceCount(_ buffer: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int {
+        if ascii {
+            var marks = 0
+            for b in buffer where b == 0x2E || b == 0x21 || b == 0x3F { marks += 1 }
+            if marks <= 1 { return buffer.isEmpty ? 0 : 1 }
+        }
+        var n = 0
+        sentences.forEachBoundary(in: buffer) { _ in n += 1 }
+        return n
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Word tokens of ASCII text by the UAX #29 rules ICU applies to ASCII: letters and digits
+    /// join (WB9-10), `'` and `.` join letters (WB6-7) and `.` `,` `;` `'` join digits (WB11-12),
+    /// `_` joins anything (WB13). Ranges containing no letter or digit are not words.
+    static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let c = b[i]
+            guard isLetter(c) || isDigit(c) || c == 0x5F else {
+                i += 1
+                continue
+            }
+            let start = i
+            var hasAlnum = false
+            while i < n {
+                let x = b[i]
+                if isLetter(x) || isDigit(x) {
+                    hasAlnum = true
+                    i += 1
+                } else if x == 0x5F {
+                    i += 1
+                } else if i + 1 < n, i > start {
+                    let prev = b[i - 1]
+                    let next = b[i + 1]
+                    let letters = isLetter(prev) && isLetter(next) && (x == 0x27 || x == 0x2E)
+                    let digits = isDigit(prev) && isDigit(next) && (x == 0x2E || x == 0x2C || x == 0x3B || x == 0x27)
+                    if letters || digits { i += 1 } else { break }
+                } else {
+                    break
+                }
+            }
+            if hasAlnum { body(start..<i) }
+        }
+    }
+}

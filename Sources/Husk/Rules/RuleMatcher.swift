@@ -1,0 +1,85 @@
+import ICUKit
+
+/// Finds the rules that match a block, cheaply: a keyword automaton picks candidate rules in
+/// one pass over the bytes, length limits skip long prose, and only candidates run their regex.
+///
+/// Holds ICU matchers, which carry state: one instance per thread.
+final class RuleMatcher {
+    let rules: [Rule]
+    private var compiled: [[ICURegex]?]
+    private let automaton: KeywordAutomaton
+    private let unfiltered: [Int]
+    private let defaultMaxLength: Int
+    /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
+    private(set) var limitExceeded: Set<String> = []
+
+    init(rules: RuleSet, maxLineCharacters: Int) {
+        self.rules = rules.rules
+        compiled = Array(repeating: nil, count: rules.rules.count)
+        automaton = KeywordAutomaton(keywords: rules.rules.map(\.keywords))
+        unfiltered = rules.rules.indices.filter { rules.rules[$0].keywords.isEmpty }
+        defaultMaxLength = maxLineCharacters
+    }
+
+    /// The rules that match `text` (in rule order), for a document in `language`.
+    func hits(_ text: String, characters: Int, language: String?) -> [RuleHit] {
+        var candidates = Set(unfiltered)
+        let lower = Self.lowercasedBytes(text)
+        automaton.scan(lower) { candidates.insert($0) }
+        guard !candidates.isEmpty else { return [] }
+        var out: [RuleHit] = []
+        var bytes = Array(text.utf8)
+        for index in candidates.sorted() {
+            let rule = rules[index]
+            if rule.scope == .line && characters > (rule.maxLength ?? defaultMaxLength) { continue }
+            if let limit = rule.maxLength, characters > limit { continue }
+            guard rule.applies(to: language) else { continue }
+            let regexes = matchers(for: index)
+            var hit: RuleHit? = nil
+            bytes.withUnsafeMutableBufferPointer { mutable in
+                let buffer = UnsafeBufferPointer(mutable)
+                for regex in regexes {
+                    switch regex.firstMatch(in: buffer) {
+                    case .match(let range):
+                        var captured: String? = nil
+                        if case .extract = rule.action {
+                            let r = regex.groupCount > 0 ? (regex.range(ofGroup: 1) ?? range) : range
+                            captured = String(decoding: buffer[r], as: UTF8.self)
+                        }
+                        hit = RuleHit(rule: index, captured: captured)
+                    case .limitExceeded:
+                        limitExceeded.insert(rule.id)
+                    case .noMatch:
+                        continue
+                    }
+                    if hit != nil { break }
+                }
+            }
+            if let hit { out.append(hit) }
+        }
+        return out
+    }
+
+    private func matchers(for index: Int) -> [ICURegex] {
+        if let ready = compiled[index] { return ready }
+        let rule = rules[index]
+        let made = rule.patterns.compactMap { try? ICURegex($0, options: rule.caseSensitive ? [] : .caseInsensitive) }
+        compiled[index] = made
+        return made
+    }
+
+    /// Lowercase bytes for keyword scanning: ASCII folded in place, other text through Unicode case mapping.
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        var ascii = true
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return ascii ? out : Array(text.lowercased().utf8)
+    }
+}

@@ -1,0 +1,74 @@
+import ICUKit
+
+/// The rules in force: the defaults embedded from `Rules/`, plus any the user added.
+public struct RuleSet: Sendable {
+    public private(set) var rules: [Rule]
+
+    /// Parses and validates rules files; throws every problem found, positioned `FILE:LINE:COL`.
+    public init(files: [(name: String, contents: String)]) throws(HuskError) {
+        var rules: [Rule] = []
+        var diagnostics: [RuleDiagnostic] = []
+        var ids: [String: Rule] = [:]
+        for file in files {
+            let (parsed, problems) = RuleParser(file: file.name).parse(file.contents)
+            diagnostics += problems
+            for rule in parsed {
+                if let first = ids[rule.id], first.file != rule.file {
+                    diagnostics.append(RuleDiagnostic(
+                        file: rule.file, line: rule.line, column: 2,
+                        message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
+                }
+                ids[rule.id] = rule
+                diagnostics += Self.checkExamples(rule)
+                rules.append(rule)
+            }
+        }
+        if !diagnostics.isEmpty { throw .invalidRules(diagnostics) }
+        self.rules = rules
+    }
+
+    /// The rules embedded in the binary.
+    public static func defaults() throws(HuskError) -> RuleSet {
+        try RuleSet(files: defaultFiles())
+    }
+
+    /// The embedded `*.rules` files, in name order.
+    static func defaultFiles() -> [(name: String, contents: String)] {
+        EmbeddedRules.files.keys.sorted().filter { $0.hasSuffix(".rules") }.compactMap { name in
+            EmbeddedRules.files[name].map { ("Rules/" + name, $0) }
+        }
+    }
+
+    /// Examples that must match and must not match, each checked against the rule's patterns.
+    static func checkExamples(_ rule: Rule) -> [RuleDiagnostic] {
+        let regexes = rule.patterns.compactMap {
+            try? ICURegex($0, options: rule.caseSensitive ? [] : .caseInsensitive)
+        }
+        guard regexes.count == rule.patterns.count else { return [] }
+        func matches(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                regexes.contains { if case .match = $0.firstMatch(in: buffer) { return true } else { return false } }
+            }
+        }
+        var out: [RuleDiagnostic] = []
+        for example in rule.examples where !matches(example) {
+            out.append(RuleDiagnostic(file: rule.file, line: rule.line, column: 1,
+                                      message: "rule '\(rule.id)' does not match its example \"\(example)\""))
+        }
+        for example in rule.counterExamples where matches(example) {
+            out.append(RuleDiagnostic(file: rule.file, line: rule.line, column: 1,
+                                      message: "rule '\(rule.id)' matches its counter-example \"\(example)\""))
+        }
+        if !rule.keywords.isEmpty {
+            for example in rule.examples {
+                let lower = example.lowercased()
+                if !rule.keywords.contains(where: { lower.contains($0) }) {
+                    out.append(RuleDiagnostic(file: rule.file, line: rule.line, column: 1,
+                                              message: "rule '\(rule.id)': example \"\(example)\" has none of its keywords, so the prefilter would skip it"))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import Husk
+
+extension OutputFormat: ExpressibleByArgument {}
+extension CleanerOptions.Favor: ExpressibleByArgument {}
+
+/// Options every cleaning command shares.
+struct CleaningOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Add rules from FILE (repeatable).", valueName: "FILE"))
+    var rules: [String] = []
+
+    @Flag(name: .long, help: "Do not use the built-in rules (only those given with --rules).")
+    var noDefaultRules = false
+
+    @Option(name: .long, help: "Lean towards precision, balanced or recall when unsure.")
+    var favor: CleanerOptions.Favor = .balanced
+
+    @Option(name: .long, help: ArgumentHelp("Force the body language (ISO 639-1, e.g. de).", valueName: "CODE"))
+    var language: String?
+
+    @Flag(name: .long, help: "Normalize to NFKC instead of NFC (folds full-width forms; see README).")
+    var nfkc = false
+
+    @Option(name: .long, help: ArgumentHelp("Day for resolving relative dates (YYYY-MM-DD).", valueName: "DAY"))
+    var referenceDate: String?
+
+    /// Builds the library options, reading rules files; a rules problem exits 2 before any input is read.
+    func cleanerOptions(explain: Bool) throws -> CleanerOptions {
+        var options = CleanerOptions()
+        options.favor = favor
+        options.language = language
+        options.normalization = nfkc ? .nfkc : .nfc
+        options.useDefaultRules = !noDefaultRules
+        options.explain = explain
+        options.referenceDate = referenceDate
+        for path in rules {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Messages.error("\(path): cannot read rules file")
+                throw ExitCode(Messages.usage)
+            }
+            options.extraRules.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        return options
+    }
+
+    func makeCleaner(explain: Bool) throws -> Cleaner {
+        do {
+            return try Cleaner(options: try cleanerOptions(explain: explain))
+        } catch let error as HuskError {
+            if case .invalidRules(let diagnostics) = error {
+                for d in diagnostics { Messages.write(d.description + "\n") }
+            } else {
+                Messages.error(error.description)
+            }
+            throw ExitCode(Messages.usage)
+        }
+    }
+}
+
+/// Cleans files (or standard input) and writes the articles to standard output.
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean files or standard input (the default command).")
+
+    @OptionGroup var cleaning: CleaningOptions
+
+    @Flag(name: .long, help: "Show every block with KEEP or DROP and the reason, instead of the article.")
+    var explain = false
+
+    @Flag(name: .long, help: "With --explain, also list every feature value.")
+    var features = false
+
+    @Argument(help: ArgumentHelp("Files to clean; standard input when none or '-'.", valueName: "FILE"))
+    var files: [String] = []
+
+    func run() throws {
+        let cleaner = try cleaning.makeCleaner(explain: explain)
+        let out = StandardOutput()
+        var failed = false
+        let inputs = files.isEmpty ? ["-"] : files
+        for path in inputs {
+            do {
+                try cleanOne(path, cleaner: cleaner, out: out)
+            } catch let error as InputError {
+                Messages.error(error.description)
+                failed = true
+            }
+        }
+        out.flush()
+        if failed { throw ExitCode(Messages.inputFailed) }
+    }
+
+    private func cleanOne(_ path: String, cleaner: Cleaner, out: StandardOutput) throws {
+        let reader = try InputReader(path: path)
+        let stream = try wrap(path, { () throws(HuskError) in try cleaner.makeStream() })
+        let streaming = !explain && cleaning.format != .json
+        let writer = cleaning.format.writer
+        var headerWritten = false
+        var first = true
+        var failure: InputError? = nil
+        try reader.forEachChunk { chunk, offset in
+            do throws(HuskError) {
+                try stream.feed(chunk)
+            } catch {
+                failure = InputError(path: path, offset: offset, error: error)
+                return false
+            }
+            if streaming, let metadata = stream.metadata {
+                if !headerWritten {
+                    out.write(writer.header(metadata))
+                    headerWritten = true
+                }
+                for p in stream.takeParagraphs() {
+                    out.write(writer.paragraph(p, first: first))
+                    first = false
+                }
+            }
+            return true
+        }
+        if let failure { throw failure }
+        let document = try wrap(path, { () throws(HuskError) in try stream.finish() })
+        if explain {
+            out.write(ExplainWriter(showFeatures: features).render(document))
+        } else if streaming {
+            if !headerWritten { out.write(writer.header(document.metadata)) }
+            for p in document.paragraphs {
+                out.write(writer.paragraph(p, first: first))
+                first = false
+            }
+            out.write(writer.footer())
+        } else {
+            out.write(writer.render(document))
+        }
+    }
+
+    private func wrap<T>(_ path: String, _ body: () throws(HuskError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw InputError(path: path, offset: nil, error: error)
+        }
+    }
+}
