@@ -28,6 +28,9 @@ struct CleaningOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Day for resolving relative dates (YYYY-MM-DD).", valueName: "DAY"))
     var referenceDate: String?
 
+    @Option(name: .long, help: ArgumentHelp("Use classifier parameters from FILE (a .gbt file from tools/train).", valueName: "FILE"))
+    var model: String?
+
     /// Builds the library options, reading rules files; a rules problem exits 2 before any input is read.
     func cleanerOptions(explain: Bool) throws -> CleanerOptions {
         var options = CleanerOptions()
@@ -37,6 +40,13 @@ struct CleaningOptions: ParsableArguments {
         options.useDefaultRules = !noDefaultRules
         options.explain = explain
         options.referenceDate = referenceDate
+        if let model {
+            guard let data = FileManager.default.contents(atPath: model) else {
+                Messages.error("\(model): cannot read model file")
+                throw ExitCode(Messages.usage)
+            }
+            options.modelText = String(decoding: data, as: UTF8.self)
+        }
         for path in rules {
             guard let data = FileManager.default.contents(atPath: path) else {
                 Messages.error("\(path): cannot read rules file")
@@ -61,23 +71,8 @@ struct CleaningOptions: ParsableArguments {
     }
 }
 
-/// Cleans files (or standard input) and writes the articles to standard output.
-struct CleanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "clean",
-        abstract: "Clean files or standard input (the default command).")
-
-    @OptionGroup var cleaning: CleaningOptions
-
-    @Flag(name: .long, help: "Show every block with KEEP or DROP and the reason, instead of the article.")
-    var explain = false
-
-    @Flag(name: .long, help: "With --explain, also list every feature value.")
-    var features = false
-
-    @Argument(help: ArgumentHelp("Files to clean; standard input when none or '-'.", valueName: "FILE"))
-    var files: [String] = []
-
+/// Cleaning files (or standard input) to standard output: the root command's work.
+extension HuskCommand {
     func run() throws {
         let cleaner = try cleaning.makeCleaner(explain: explain)
         let out = StandardOutput()

@@ -6,6 +6,7 @@ import Husk
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
+        _superCommandName: "husk",
         abstract: "Print each block's classifier features as JSON Lines (used by tools/train).")
 
     @OptionGroup var cleaning: CleaningOptions

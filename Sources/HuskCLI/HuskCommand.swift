@@ -27,14 +27,33 @@ struct HuskCommand: ParsableCommand {
               2  usage error or invalid rules file; no input was read
             """,
         version: huskVersion,
-        subcommands: [CleanCommand.self, RulesCommand.self, FeaturesCommand.self],
-        defaultSubcommand: CleanCommand.self
+        subcommands: [RulesCommand.self, FeaturesCommand.self]
     )
+
+    @OptionGroup var cleaning: CleaningOptions
+
+    @Flag(name: .long, help: "Show every block with KEEP or DROP and the reason, instead of the article.")
+    var explain = false
+
+    @Flag(name: .long, help: "With --explain, also list every feature value.")
+    var features = false
+
+    @Argument(help: ArgumentHelp("Files to clean; standard input when none or '-'.", valueName: "FILE"))
+    var files: [String] = []
+
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            // A file named like a subcommand must be given as ./rules; the root takes files too,
+            // so subcommands are dispatched here before the root parses its arguments.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            var command: any ParsableCommand
+            switch arguments.first {
+            case "rules": command = try RulesCommand.parseAsRoot(Array(arguments.dropFirst()))
+            case "features": command = try FeaturesCommand.parseAsRoot(Array(arguments.dropFirst()))
+            default: command = try parseAsRoot(arguments)
+            }
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

@@ -6,6 +6,7 @@ import Husk
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
+        _superCommandName: "husk",
         abstract: "Check rules files or list the built-in rules.",
         subcommands: [Check.self, List.self])
 

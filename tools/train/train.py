@@ -130,6 +130,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=None, help="parallel dumper calls")
     ap.add_argument("--per-doc", help="write out-of-fold per-document scores (JSON lines)")
     ap.add_argument("--no-model", action="store_true", help="only cross-validate")
+    ap.add_argument("--cv-models", help="save each fold's model and folds.json here (for cv_bench.py)")
+    ap.add_argument("--drop-features", default="", help="comma-separated feature names to ignore (ablation)")
     a = ap.parse_args()
     a.renderings = a.renderings.split(",")
     T0 = time.time()
@@ -138,6 +140,8 @@ def main():
     gold_toks = {k: align.tokens(v) for k, v in gold.items()}
     names, rows = load_data(a, gold)
     X = np.concatenate([d["X"] for d in rows])
+    for name in filter(None, a.drop_features.split(",")):
+        X[:, names.index(name)] = 0.0
     y = np.concatenate([d["y"] for d in rows])
     ntok = np.array([len(t) for d in rows for t in d["toks"]])
     doc_index = np.concatenate([np.full(len(d["y"]), i) for i, d in enumerate(rows)])
@@ -159,6 +163,11 @@ def main():
             tr, te = row_fold != k, row_fold == k
             m = gbt.GBT(**params).fit(X[tr], y[tr], w[tr])
             oof[te] = m.predict(X[te])
+            if a.cv_models:
+                Path(a.cv_models).mkdir(parents=True, exist_ok=True)
+                gbt.save(m, names, Path(a.cv_models) / f"fold_{k}.gbt", f"fold {k} of {a.folds}")
+        if a.cv_models:
+            (Path(a.cv_models) / "folds.json").write_text(json.dumps(fold_of, indent=0))
         probs = np.split(oof, np.cumsum([len(d["y"]) for d in rows])[:-1])
         res, per_doc, i05 = evaluate(rows, probs, gold_toks, a.renderings)
         oracle, _, _ = evaluate(rows, [d["y"] for d in rows], gold_toks, a.renderings)

@@ -20,7 +20,7 @@ public struct Cleaner: Sendable {
         files += options.extraRules
         self.options = options
         self.rules = try RuleSet(files: files)
-        if let text = EmbeddedRules.files["model/blocks.gbt"] {
+        if let text = options.modelText ?? EmbeddedRules.files["model/blocks.gbt"] {
             model = try TreeModel(text: text, featureNames: ContextFeatures.names)
         } else {
             model = nil

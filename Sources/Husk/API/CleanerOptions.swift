@@ -26,6 +26,8 @@ public struct CleanerOptions: Sendable {
     public var useDefaultRules = true
     /// Extra rules files: (display name, contents).
     public var extraRules: [(name: String, contents: String)] = []
+    /// Classifier parameters to use instead of the embedded `Rules/model/blocks.gbt` (text of a `.gbt` file).
+    public var modelText: String? = nil
     /// Record every block's decision and features (`--explain`).
     public var explain = false
     /// Day used to resolve relative dates ("2 hours ago"); never the current clock.

@@ -9,33 +9,48 @@ final class DateFinder {
     private let candidates: ICURegex
     private var formats: [String: [DateFormat]] = [:]
 
-    /// Formats tried per locale, after ordinals, commas and dots are normalized away.
+    /// Formats tried per language, after ordinals, commas and dots are normalized away.
     static let patterns: [String: [String]] = [
         "en": ["MMMM d y", "MMM d y", "d MMMM y", "d MMM y", "EEEE MMMM d y", "EEEE d MMMM y", "EEE MMM d y", "MMMM y"],
         "de": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
-        "fr": ["d MMMM y", "EEEE d MMMM y"],
-        "es": ["d 'de' MMMM 'de' y", "d MMMM y"],
-        "it": ["d MMMM y", "EEEE d MMMM y"],
-        "pt": ["d 'de' MMMM 'de' y", "d MMMM y"],
-        "nl": ["d MMMM y", "EEEE d MMMM y"],
-        "ru": ["d MMMM y", "d MMMM y 'г'"],
-        "uk": ["d MMMM y", "d MMMM y 'р'"],
-        "pl": ["d MMMM y"], "cs": ["d MMMM y"], "sv": ["d MMMM y"], "da": ["d MMMM y"], "nb": ["d MMMM y"],
-        "fi": ["d MMMM y", "d MMMM'ta' y"], "ro": ["d MMMM y"], "tr": ["d MMMM y"], "hu": ["y MMMM d"],
-        "el": ["d MMMM y"], "id": ["d MMMM y"],
+        "fr": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
+        "es": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y"],
+        "it": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
+        "pt": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y"],
+        "nl": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
+        "ru": ["d MMMM y", "d MMM y"],
+        "uk": ["d MMMM y", "d MMM y"],
+        "pl": ["d MMMM y", "d MMM y"], "cs": ["d MMMM y", "d MMM y"], "sv": ["d MMMM y", "d MMM y"],
+        "da": ["d MMMM y", "d MMM y"], "nb": ["d MMMM y", "d MMM y"], "nn": ["d MMMM y", "d MMM y"],
+        "fi": ["d MMMM y", "d MMMM'ta' y"], "ro": ["d MMMM y", "d MMM y"], "tr": ["d MMMM y", "d MMM y"],
+        "hu": ["y MMMM d", "y MMM d"], "el": ["d MMMM y", "d MMM y"], "id": ["d MMMM y", "d MMM y"],
+        "ar": ["d MMMM y"], "he": ["d MMMM y", "d בMMMM y"], "th": ["d MMMM y", "d MMM y"],
+    ]
+
+    /// ICU locales tried for a document language, in order (English is tried last for all).
+    /// Arabic month names differ by region (Levantine نيسان, Egyptian أبريل, Maghrebi أفريل, ماي);
+    /// Norwegian is detected as `no`; Russian and Ukrainian are easily confused, so each tries the other.
+    static let locales: [String: [String]] = [
+        "no": ["nb"], "nb": ["nb"], "nn": ["nn", "nb"],
+        "ru": ["ru", "uk"], "uk": ["uk", "ru"],
+        "ar": ["ar@numbers=latn", "ar_SY@numbers=latn", "ar_MA@numbers=latn", "ar_DZ@numbers=latn"],
     ]
 
     init() throws(HuskError) {
-        let month = "[\\p{L}]{3,12}\\.?"
+        let month = "[\\p{L}\\p{M}]{2,14}\\.?(?:\\s*/\\s*[\\p{L}\\p{M}]{2,14}|\\s+ال[\\p{L}\\p{M}]{3,6})?"
+        let ordinal = "(?:st|nd|rd|th|er|º|ª)?"
         let pattern = [
             "\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b",
             "\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b",
             "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日",
+            "\\d{4}\\s*년\\s*\\d{1,2}\\s*월\\s*\\d{1,2}\\s*일",
             "\\b\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.?",
-            "\\b\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?\(month)\\s*,?\\s*(?:de\\s+)?\\d{4}\\b",
-            "(?:\\b[\\p{L}]{3,12},?\\s+)?\\b\(month)\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b",
+            "\\b\\d{1,2}\\s+(?i:tháng)\\s+\\d{1,2}\\s*(?:,|(?i:năm))?\\s*\\d{4}\\b",
+            "\\b\\d{1,2}\(ordinal)\\.?\\s+(?:de\\s+)?\(month)\\s*,?\\s*(?:de\\s+)?\\d{4}\\b",
+            "(?:\\b[\\p{L}]{3,12},?\\s+)?\\b\(month)\\s+\\d{1,2}\(ordinal),?\\s+\\d{4}\\b",
             "\\b\\d{4}\\.?\\s+\(month)\\s+\\d{1,2}\\.?",
-            "\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b",
+            "\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}\\b",
+            "\\b\\d{1,2}\\.\\s\\d{1,2}\\.\\s?\\d{4}\\b",
         ].joined(separator: "|")
         do {
             candidates = try ICURegex(pattern, options: [])
@@ -64,42 +79,112 @@ final class DateFinder {
     }
 
     func parse(_ span: String, language: String?) -> String? {
-        if let day = Self.numeric(span) { return day }
+        let language = language.map { Self.base($0) }
+        var span = Self.asciiDigits(span)
+        if language == "th" { span = Self.gregorianYears(span) }
+        if let day = Self.numeric(span, language: language) { return day }
         let cleaned = Self.clean(span)
-        var locales = [language ?? "en"]
-        if locales[0] != "en" { locales.append("en") }
+        // "14 نيسان/أبريل 2024": one month named two ways; try each.
+        var texts = [cleaned]
+        if let slash = cleaned.firstIndex(of: "/") {
+            let before = cleaned[..<slash].split(separator: " ")
+            let after = cleaned[cleaned.index(after: slash)...].split(separator: " ")
+            if let a = before.last, let b = after.first {
+                texts.append((before.dropLast() + [a] + after.dropFirst()).joined(separator: " "))
+                texts.append((before.dropLast() + [b] + after.dropFirst()).joined(separator: " "))
+            }
+        }
+        let lang = language ?? "en"
+        var locales = Self.locales[lang] ?? [lang]
+        if lang != "en" { locales.append("en") }
         for locale in locales {
-            for format in formatters(locale) {
-                if let day = format.parse(cleaned), (1900...2100).contains(day.year) {
-                    return Self.iso(day)
+            for format in formatters(locale, language: locale == "en" ? "en" : lang) {
+                for text in texts {
+                    if let day = format.parse(text), (1900...2100).contains(day.year) {
+                        return Self.iso(day)
+                    }
                 }
             }
         }
         return nil
     }
 
-    private func formatters(_ locale: String) -> [DateFormat] {
+    private func formatters(_ locale: String, language: String) -> [DateFormat] {
         if let ready = formats[locale] { return ready }
-        let made = (Self.patterns[locale] ?? Self.patterns["en"] ?? []).compactMap { try? DateFormat(pattern: $0, locale: locale) }
+        let key = Self.patterns[Self.base(locale)] != nil ? Self.base(locale) : language
+        let made = (Self.patterns[key] ?? Self.patterns["en"] ?? []).compactMap { try? DateFormat(pattern: $0, locale: locale) }
         formats[locale] = made
         return made
     }
 
-    /// ISO, CJK and year-first numeric forms, which need no locale.
-    static func numeric(_ span: String) -> String? {
+    /// The language part of a locale id: `pt_BR` → `pt`, `ar@numbers=latn` → `ar`, `no` → `nb`.
+    static func base(_ code: String) -> String {
+        let lang = String(code.prefix { $0 != "_" && $0 != "-" && $0 != "@" }).lowercased()
+        return lang
+    }
+
+    /// Every decimal digit (Arabic-Indic, Thai, full-width...) as its ASCII digit.
+    static func asciiDigits(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.numericType == .decimal }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if !s.isASCII, s.properties.numericType == .decimal, let v = s.properties.numericValue,
+                let digit = Unicode.Scalar(UInt32(48 + Int(v)))
+            {
+                out.append(digit)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Thai Buddhist-era years (2566) as Gregorian years (2023).
+    static func gregorianYears(_ text: String) -> String {
+        var out = ""
+        var digits = ""
+        func flush() {
+            if digits.count == 4, let year = Int(digits), (2400...2700).contains(year) {
+                out += String(year - 543)
+            } else {
+                out += digits
+            }
+            digits = ""
+        }
+        for c in text {
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// ISO, CJK, year-first and day-first numeric forms, which need no month names.
+    /// Ambiguous `03/05/2024` is month-first in English (and unknown languages), day-first elsewhere.
+    static func numeric(_ span: String, language: String? = nil) -> String? {
         let digits = span.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
         guard digits.count == 3 else { return nil }
         if digits[0] >= 1900 && digits[0] <= 2100 {
             return valid(digits[0], digits[1], digits[2])
         }
-        // d.m.y or d/m/y: day-first unless the first number cannot be a day's month.
-        if digits[2] >= 1900 && digits[2] <= 2100 && span.contains(".") {
+        guard digits[2] >= 1900 && digits[2] <= 2100 else { return nil }
+        let english = language == nil || language == "en"
+        // d.m.y is day-first everywhere.
+        if span.contains(".") && !span.contains("/") {
             return valid(digits[2], digits[1], digits[0])
         }
-        if digits[2] >= 1900 && digits[2] <= 2100 && span.contains("/") {
+        if span.contains("/") || span.contains("-") {
             if digits[0] > 12 { return valid(digits[2], digits[1], digits[0]) }
             if digits[1] > 12 { return valid(digits[2], digits[0], digits[1]) }
-            return valid(digits[2], digits[0], digits[1])  // US order when ambiguous
+            return english ? valid(digits[2], digits[0], digits[1]) : valid(digits[2], digits[1], digits[0])
+        }
+        // "11 tháng 6 năm 2024" and other spelled-out numeric forms: day-first.
+        if !english && span.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
+            return valid(digits[2], digits[1], digits[0])
         }
         return nil
     }
@@ -141,7 +226,17 @@ final class DateFinder {
                     continue
                 }
             }
-            if s == "," || (s == "." && (previousDigit || i + 1 == scalars.count || scalars[i + 1] == " ")) {
+            if previousDigit, s == "º" || s == "ª" {
+                i += 1
+                continue
+            }
+            if previousDigit, i + 1 < scalars.count, (s == "e" || s == "E"), (scalars[i + 1] == "r" || scalars[i + 1] == "R"),
+                i + 2 == scalars.count || !scalars[i + 2].properties.isAlphabetic
+            {
+                i += 2
+                continue
+            }
+            if s == "," || s == "،" || (s == "." && (previousDigit || i + 1 == scalars.count || scalars[i + 1] == " ")) {
                 out.unicodeScalars.append(" ")
             } else {
                 out.unicodeScalars.append(s)
