@@ -36,6 +36,6 @@ let package = Package(
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "HuskTests", dependencies: ["Husk"]),
-        .testTarget(name: "HuskCLITests", dependencies: ["Husk"]),
+        .testTarget(name: "HuskCLITests", dependencies: ["Husk", "HuskCLI"]),
     ]
 )

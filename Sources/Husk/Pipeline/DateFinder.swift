@@ -33,11 +33,12 @@ final class DateFinder {
     static let locales: [String: [String]] = [
         "no": ["nb"], "nb": ["nb"], "nn": ["nn", "nb"],
         "ru": ["ru", "uk"], "uk": ["uk", "ru"],
+        "th": ["th@calendar=gregorian"],  // Thai defaults to the Buddhist calendar; years are converted first
         "ar": ["ar@numbers=latn", "ar_SY@numbers=latn", "ar_MA@numbers=latn", "ar_DZ@numbers=latn"],
     ]
 
     init() throws(HuskError) {
-        let month = "[\\p{L}\\p{M}]{2,14}\\.?(?:\\s*/\\s*[\\p{L}\\p{M}]{2,14}|\\s+ال[\\p{L}\\p{M}]{3,6})?"
+        let month = "(?:[\\p{L}\\p{M}]{1,3}\\.[\\p{L}\\p{M}]{1,3}\\.|[\\p{L}\\p{M}]{2,14}\\.?)(?:\\s*/\\s*[\\p{L}\\p{M}]{2,14}|\\s+ال[\\p{L}\\p{M}]{3,6})?"
         let ordinal = "(?:st|nd|rd|th|er|º|ª)?"
         let pattern = [
             "\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b",
@@ -86,6 +87,9 @@ final class DateFinder {
         let cleaned = Self.clean(span)
         // "14 نيسان/أبريل 2024": one month named two ways; try each.
         var texts = [cleaned]
+        // Abbreviations with inner dots ("ต.ค.", "janv.") keep their dots.
+        let dotted = span.split(whereSeparator: { $0 == " " || $0 == "," }).joined(separator: " ")
+        if dotted != cleaned { texts.append(dotted) }
         if let slash = cleaned.firstIndex(of: "/") {
             let before = cleaned[..<slash].split(separator: " ")
             let after = cleaned[cleaned.index(after: slash)...].split(separator: " ")

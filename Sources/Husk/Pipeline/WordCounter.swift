@@ -88,12 +88,14 @@ final class WordCounter {
         return n
     }
 
-    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    /// ASCII letters, plus `@`, which ICU's word rules treat as a letter (emails and handles stay whole).
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x40 }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     /// Word tokens of ASCII text by the UAX #29 rules ICU applies to ASCII: letters and digits
     /// join (WB9-10), `'` and `.` join letters (WB6-7) and `.` `,` `;` `'` join digits (WB11-12),
-    /// `_` joins anything (WB13). Ranges containing no letter or digit are not words.
+    /// `_` joins anything (WB13). Ranges containing no letter or digit are not words; ICU 72
+    /// counts `@` as a letter.
     static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         let n = b.count
         var i = 0

@@ -1,0 +1,29 @@
+@testable import Husk
+import XCTest
+
+final class DateFinderTests: XCTestCase {
+    func testEnglishForms() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "Published March 3, 2024, 6:15 a.m. ET", language: "en"), "2024-03-03")
+        XCTAssertEqual(finder.firstDate(in: "Global Research, March 30, 2016", language: "en"), "2016-03-30")
+        XCTAssertEqual(finder.firstDate(in: "Tuesday 5th March 2024", language: "en"), "2024-03-05")
+        XCTAssertEqual(finder.firstDate(in: "Posted on 2024-03-12T10:00:00Z", language: "en"), "2024-03-12")
+    }
+
+    func testImpossibleDatesAreRejected() throws {
+        let finder = try DateFinder()
+        XCTAssertNil(finder.firstDate(in: "February 30, 2024", language: "en"))
+        XCTAssertNil(finder.firstDate(in: "2024-13-01", language: "en"))
+    }
+
+    func testLocalizedAndCJKForms() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "12. März 2024", language: "de"), "2024-03-12")
+        XCTAssertEqual(finder.firstDate(in: "2024年3月12日", language: "zh"), "2024-03-12")
+        XCTAssertEqual(finder.firstDate(in: "12 марта 2024 г.", language: "ru"), "2024-03-12")
+    }
+
+    func testNoDateMeansNil() throws {
+        XCTAssertNil(try DateFinder().firstDate(in: "No date appears in this sentence at all.", language: "en"))
+    }
+}

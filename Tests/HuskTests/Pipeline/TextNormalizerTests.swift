@@ -1,0 +1,37 @@
+@testable import Husk
+import XCTest
+
+final class TextNormalizerTests: XCTestCase {
+    private func normalize(_ s: String, _ form: CleanerOptions.NormalizationForm = .nfc) throws -> String {
+        try TextNormalizer(form: form).normalize(Array(s.utf8))
+    }
+
+    func testInvisibleCharactersAreRemoved() throws {
+        XCTAssertEqual(try normalize("in\u{200B}vis\u{AD}ible\u{FEFF}"), "invisible")
+    }
+
+    func testOddSpacesBecomePlainSpaces() throws {
+        XCTAssertEqual(try normalize("a\u{A0}b\u{2009}c\u{3000}d"), "a b c d")
+    }
+
+    func testHTMLEntitiesAreDecoded() throws {
+        XCTAssertEqual(try normalize("Tom &amp; Jerry&#8217;s &nbsp;show &#x2014; &hellip;"), "Tom & Jerry\u{2019}s  show \u{2014} \u{2026}")
+    }
+
+    func testTextThatOnlyLooksLikeAnEntityIsKept() throws {
+        XCTAssertEqual(try normalize("AT&T and Q&A; &unknown;"), "AT&T and Q&A; &unknown;")
+    }
+
+    func testDecomposedTextIsComposedToNFC() throws {
+        XCTAssertEqual(try normalize("Cafe\u{301}"), "Caf\u{E9}")
+    }
+
+    func testNFKCOptionFoldsCompatibilityForms() throws {
+        XCTAssertEqual(try normalize("ﬁle ２０２４", .nfkc), "file 2024")
+    }
+
+    func testRightToLeftTextIsUnharmed() throws {
+        let hebrew = "שלום עולם, זה טקסט בעברית."
+        XCTAssertEqual(try normalize(hebrew), hebrew)
+    }
+}
