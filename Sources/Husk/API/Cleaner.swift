@@ -16,10 +16,12 @@ public struct Cleaner: Sendable {
 
     /// Loads the embedded rules (unless `useDefaultRules` is off), any extra rules, the model and stoplists.
     public init(options: CleanerOptions = CleanerOptions()) throws(HuskError) {
-        var files: [(name: String, contents: String)] = options.useDefaultRules ? RuleSet.defaultFiles() : []
-        files += options.extraRules
+        // User rules are checked in full (examples too) before any input is read; the embedded
+        // defaults were checked when they were built and tested.
+        let user = try RuleSet(files: options.extraRules)
+        let defaults = options.useDefaultRules ? try RuleSet.defaults(checkExamples: false).rules : []
         self.options = options
-        self.rules = try RuleSet(files: files)
+        self.rules = try RuleSet(combining: defaults + user.rules)
         if let text = options.modelText ?? EmbeddedRules.files["model/blocks.gbt"] {
             model = try TreeModel(text: text, featureNames: ContextFeatures.names)
         } else {

@@ -15,9 +15,16 @@ struct Classifier {
         var probabilities: [Double] = []
         probabilities.reserveCapacity(blocks.count)
         for i in blocks.indices {
-            let p = model?.probability(features[i]) ?? Self.heuristic(features[i])
-            probabilities.append(p)
-            blocks[i].decision = decide(blocks[i], probability: p, rules: rules, words: stats[i].words)
+            // Blocks a rule or emptiness decides never need the model.
+            let forced = decide(blocks[i], probability: -1, rules: rules, words: stats[i].words)
+            if case .score = forced.reason {
+                let p = model?.probability(features[i]) ?? Self.heuristic(features[i])
+                probabilities.append(p)
+                blocks[i].decision = decide(blocks[i], probability: p, rules: rules, words: stats[i].words)
+            } else {
+                probabilities.append(forced.verdict == .keep ? 1 : 0)
+                blocks[i].decision = forced
+            }
         }
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)

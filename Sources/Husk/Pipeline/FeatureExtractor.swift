@@ -14,7 +14,7 @@ struct FeatureExtractor {
 
     let counter: WordCounter
 
-    func stats(_ block: Block, stopwords: Set<String>) -> BlockStats {
+    func stats(_ block: Block, stopwords: StopwordSet) -> BlockStats {
         var s = BlockStats()
         let counts = counter.count(block.text, stopwords: stopwords)
         s.words = counts.words

@@ -48,7 +48,7 @@ struct LanguageIdentifier {
         var hits: [String: Int] = [:]
         var total = 0
         for text in chosen {
-            let counts = counter.count(text, stopwords: [], keepTokens: true)
+            let counts = counter.count(text, stopwords: StopwordSet([]), keepTokens: true)
             total += counts.tokens.count
             for code in candidates {
                 let list = stoplists.list(for: code)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the document's headers from its text: title, authors, dates, site, source, tags.
 ///
 /// Only evidence near the article's start counts for title, byline and date (a date in a
@@ -12,6 +14,8 @@ struct MetadataExtractor {
     }
 
     let dates: DateFinder
+    var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
+    var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     var maxTitleWords = 30
@@ -26,7 +30,7 @@ struct MetadataExtractor {
                 let inTop = i < top
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
-                    let names = Self.authors(from: raw)
+                    let names = authors(from: raw)
                     if !names.isEmpty {
                         result.metadata.authors = names
                         result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -68,64 +72,167 @@ struct MetadataExtractor {
                 }
             }
         }
-        if let (index, title) = findTitle(blocks, stats: stats, region: region, top: top) {
-            result.metadata.title = title
+        let bylineIndex = blocks.indices.first { i in
+            i < top && blocks[i].ruleHits.contains { hit in
+                if case .extract(let field) = rules[hit.rule].action { return field == "author" || field == "date" }
+                return false
+            }
+        }
+        if let (index, title) = findTitle(blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules) {
+            var headline = title
+            if let (head, site) = Self.splitSiteSuffix(title, known: result.metadata.sitename) {
+                headline = head
+                if result.metadata.sitename == nil {
+                    result.metadata.sitename = site
+                    result.provenance["sitename"] = "line \(blocks[index].line), title suffix"
+                }
+            }
+            result.metadata.title = headline
             result.provenance["title"] = "line \(blocks[index].line)"
             result.consumed[index] = "title"
         }
+        chooseSitename(&result, blocks: blocks, stats: stats)
         return result
     }
 
-    /// The headline: the first level-1 heading near the top, else the heading closest above
-    /// the main region, else a short title-like line just above it.
-    private func findTitle(_ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int) -> (Int, String)? {
-        let start = region.isEmpty ? top : region.lowerBound
-        let limit = min(blocks.count, start + 2)
-        func usable(_ i: Int) -> Bool {
-            stats[i].words >= 2 && stats[i].words <= maxTitleWords && stats[i].linkDensity < 0.6
+    /// Site name: a copyright holder (legal form removed) confirmed by a brand line at the top
+    /// of the page, else the copyright holder, else a brand line that the page repeats.
+    private func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
+        var brands: [(index: Int, text: String)] = []
+        for i in 0..<min(blocks.count, 12) {
+            let text = blocks[i].text
+            guard stats[i].words >= 1, stats[i].words <= 6, text.count <= 50, !stats[i].endsSentence,
+                blocks[i].ruleHits.isEmpty
+            else { continue }
+            let linked = stats[i].linkDensity >= 0.9
+            if linked || blocks[i].kind == .heading || i == 0 { brands.append((i, text)) }
         }
-        if let h1 = (0..<limit).first(where: { blocks[$0].kind == .heading && blocks[$0].level == 1 && usable($0) }) {
-            return (h1, blocks[h1].text)
-        }
-        if let h = (0..<limit).reversed().first(where: { blocks[$0].kind == .heading && blocks[$0].level <= 3 && usable($0) }) {
-            return (h, blocks[h].text)
-        }
-        var i = start - 1
-        var steps = 0
-        while i >= 0 && steps < 8 {
-            let s = stats[i]
-            if usable(i) && s.words >= 3 && !s.endsSentence && s.startsUpper && blocks[i].ruleHits.isEmpty
-                && blocks[i].kind == .paragraph && s.linkDensity == 0
-            {
-                return (i, blocks[i].text)
+        if var holder = result.metadata.sitename, result.provenance["sitename"]?.hasSuffix("title suffix") != true {
+            holder = Self.stripLegalForm(holder, suffixes: companySuffixes)
+            let lower = holder.lowercased()
+            if let brand = brands.first(where: { $0.text.lowercased() == lower || $0.text.lowercased().hasPrefix(lower) }) {
+                result.metadata.sitename = brand.text.lowercased() == lower ? holder : brand.text
+            } else {
+                result.metadata.sitename = holder.isEmpty ? nil : holder
             }
-            i -= 1
-            steps += 1
+            return
+        }
+        guard result.metadata.sitename == nil else { return }
+        // A brand line counts only when the page names it again further down.
+        for brand in brands {
+            let lower = brand.text.lowercased()
+            let again = blocks.indices.contains { $0 > brand.index + 3 && blocks[$0].text.lowercased().contains(lower) }
+            if again && brand.text.count >= 3 {
+                result.metadata.sitename = brand.text
+                result.provenance["sitename"] = "line \(blocks[brand.index].line), brand line named again below"
+                return
+            }
+        }
+    }
+
+    /// "Headline | Site" or "Headline - Site": the headline and the site, when the suffix is short.
+    static func splitSiteSuffix(_ title: String, known: String?) -> (String, String)? {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = String(title[..<range.lowerBound]).trimmingSpaces
+            let tail = String(title[range.upperBound...]).trimmingSpaces
+            if let known, tail.lowercased() == known.lowercased() { return (head, tail) }
+            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return (head, tail) }
         }
         return nil
     }
 
+    /// A copyright holder without year, trailing clauses and legal form.
+    static func stripLegalForm(_ name: String, suffixes: [String]) -> String {
+        var out = name
+        for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
+            if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
+        }
+        var words = out.split(separator: " ").map(String.init)
+        while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
+        var changed = true
+        while changed && words.count > 1 {
+            changed = false
+            for suffix in suffixes {
+                let parts = suffix.split(separator: " ").map { $0.lowercased() }
+                guard parts.count < words.count else { continue }
+                let tail = words.suffix(parts.count).map { $0.lowercased() }
+                let bare = { (x: [String]) in x.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")) } }
+                if tail == parts || bare(tail) == bare(parts) {
+                    words.removeLast(parts.count)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return cleanName(words.joined(separator: " "))
+    }
+
+    /// The headline: the best-scoring title-like block above the article. Headings score by
+    /// level, a block just above the byline or dateline scores high, distance costs.
+    private func findTitle(
+        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule]
+    ) -> (Int, String)? {
+        let start = region.isEmpty ? top : region.lowerBound
+        let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
+        var best: (score: Double, index: Int)? = nil
+        for i in 0..<limit {
+            let s = stats[i]
+            guard s.words >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
+                !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
+            else { continue }
+            var score = 0.0
+            if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
+            if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
+            if abs(start - i) <= 3 { score += 1 }
+            if s.endsSentence { score -= 1.5 }
+            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
+            if blocks[i].emphasized { score -= 0.5 }
+            if s.startsUpper { score += 0.5 }
+            if s.words >= 4 { score += 0.5 }
+            score -= 0.05 * Double(abs(start - i))
+            if score >= 2 && score > (best?.score ?? -Double.infinity) { best = (score, i) }
+        }
+        guard let best else { return nil }
+        return (best.index, blocks[best.index].text)
+    }
+
     /// Names from a byline: roles, emails and dates removed, joins split.
-    static func authors(from raw: String) -> [String] {
+    func authors(from raw: String) -> [String] {
         var text = raw
-        for cut in [" | ", " - ", " — ", " – ", "\u{00B7}", " on ", " @ "] {
+        for cut in [" | ", " - ", " — ", " – ", "\u{00B7}", " @", "@", " / ", "(", "\u{2022}"] {
             if let r = text.range(of: cut) { text = String(text[..<r.lowerBound]) }
         }
         var names: [String] = []
-        let separators = [" and ", " & ", ", ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " и "]
+        let separators = [" and ", " & ", ", ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " и ", "、", "，"]
         var parts = [text]
         for sep in separators {
             parts = parts.flatMap { $0.splitting(on: sep) }
         }
         for part in parts {
-            let name = cleanName(part)
-            let words = name.split(separator: " ")
-            guard !name.isEmpty, words.count <= 5, !name.contains("@"),
-                !name.unicodeScalars.contains(where: { $0.properties.numericType != nil })
-            else { continue }
+            var words: [Substring] = []
+            for word in part.split(separator: " ") {
+                let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
+                if bylineNoise.contains(bare) || word.contains(where: \.isNumber) { break }
+                words.append(word)
+            }
+            let name = Self.cleanName(words.joined(separator: " "))
+            guard !name.isEmpty, words.count <= 5, !name.contains("@") else { continue }
             if !names.contains(name) { names.append(name) }
+            if names.count == 1 && words.count < part.split(separator: " ").count { break }
         }
         return names
+    }
+
+    static func loadList(_ name: String) -> [String] {
+        (EmbeddedRules.files[name] ?? "").split(separator: "\n")
+            .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    static func loadSuffixes() -> [String] {
+        (EmbeddedRules.files["metadata/company-suffixes.txt"] ?? "").split(separator: "\n")
+            .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .sorted { $0.split(separator: " ").count > $1.split(separator: " ").count }
     }
 
     static func cleanName(_ raw: String) -> String {

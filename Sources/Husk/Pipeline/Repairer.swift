@@ -1,3 +1,5 @@
+import Foundation
+
 /// Mends what scraping broke: paragraphs split mid-sentence, words hyphenated across breaks.
 ///
 /// A hyphen at a break is kept only where the document itself shows the hyphenated compound
@@ -51,19 +53,16 @@ struct Repairer {
 
     /// Replaces each join mark with a hyphen or nothing, by what the window's text shows.
     func resolveHyphens(_ blocks: inout [Block], vocabularyText: [String]) {
-        guard blocks.contains(where: { $0.text.contains(Self.joinMark) }) else { return }
-        var vocabulary = Set<String>()
-        for text in vocabularyText {
-            for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
-                vocabulary.insert(String(word))
-            }
-        }
-        for k in blocks.indices where blocks[k].text.contains(Self.joinMark) {
-            blocks[k].text = resolve(blocks[k].text, vocabulary)
+        guard blocks.contains(where: { Self.hasJoinMark($0.text) }) else { return }
+        // Only the candidate compounds are looked up, in one lowercased copy of the window.
+        let haystack = vocabularyText.filter { $0.contains("-") || $0.utf8.count > 0 }.joined(separator: "\n")
+            .asciiLowercased
+        for k in blocks.indices where Self.hasJoinMark(blocks[k].text) {
+            blocks[k].text = resolve(blocks[k].text, haystack)
         }
     }
 
-    private func resolve(_ text: String, _ vocabulary: Set<String>) -> String {
+    private func resolve(_ text: String, _ haystack: String) -> String {
         var result = ""
         let parts = text.split(separator: Self.joinMark, omittingEmptySubsequences: false)
         for (k, part) in parts.enumerated() {
@@ -72,13 +71,39 @@ struct Repairer {
                 continue
             }
             let head = result.reversed().prefix { $0.isLetter || $0 == "-" }
-            let left = String(head.reversed()).lowercased()
-            let right = part.prefix { $0.isLetter || $0 == "-" }.lowercased()
-            let hyphenated = vocabulary.contains(left + "-" + right)
-            let closed = vocabulary.contains(left + right)
+            let left = String(head.reversed()).asciiLowercased
+            let right = String(part.prefix { $0.isLetter || $0 == "-" }).asciiLowercased
+            let hyphenated = Self.containsWord(haystack, left + "-" + right)
+            let closed = Self.containsWord(haystack, left + right)
             result += (hyphenated && !closed ? "-" : "") + part
         }
         return result
+    }
+
+    /// Whether `text` holds a join mark (U+E000, bytes EE 80 80), checked on bytes.
+    static func hasJoinMark(_ text: String) -> Bool {
+        var state = 0
+        for b in text.utf8 {
+            switch (state, b) {
+            case (_, 0xEE): state = 1
+            case (1, 0x80): state = 2
+            case (2, 0x80): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` occurs in `haystack` with no letter right before or after it.
+    static func containsWord(_ haystack: String, _ word: String) -> Bool {
+        var search = haystack[...]
+        while let range = search.range(of: word) {
+            let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
+            let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
+            if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }
+            search = haystack[range.upperBound...]
+        }
+        return false
     }
 
     // MARK: - Text tests shared with the segmenter
@@ -107,5 +132,14 @@ struct Repairer {
 
     static func wordCount(_ text: String) -> Int {
         text.split(separator: " ").count
+    }
+}
+
+extension String {
+    /// ASCII letters lowered, everything else as is: cheap, and enough to compare words of one document.
+    var asciiLowercased: String {
+        var bytes = Array(utf8)
+        for k in bytes.indices where bytes[k] >= 0x41 && bytes[k] <= 0x5A { bytes[k] |= 0x20 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,17 +4,18 @@
 /// sign of running prose, and the lists double as evidence for language identification.
 struct Stoplists: Sendable {
     private(set) var lists: [String: Set<String>] = [:]
+    private(set) var sets: [String: StopwordSet] = [:]
 
     init(files: [String: String] = EmbeddedRules.files) {
         for (name, contents) in files where name.hasPrefix("stoplists/") && name.hasSuffix(".txt") {
             let code = String(name.dropFirst("stoplists/".count).dropLast(".txt".count))
             var words = Set<String>()
-            for line in contents.split(separator: "\n") {
-                let word = line.trimmingSpaces
-                if word.isEmpty || word.hasPrefix("#") { continue }
-                words.insert(word)
+            for line in contents.utf8.split(separator: 0x0A) {
+                guard let first = line.first, first != 0x23, first != 0x20 else { continue }
+                words.insert(String(decoding: line, as: UTF8.self))
             }
             lists[code] = words
+            sets[code] = StopwordSet(words)
         }
     }
 
@@ -23,5 +24,11 @@ struct Stoplists: Sendable {
     func list(for language: String?) -> Set<String> {
         guard let language, let list = lists[language] else { return lists["en"] ?? [] }
         return list
+    }
+
+    /// The lookup-friendly form of `list(for:)`.
+    func set(for language: String?) -> StopwordSet {
+        guard let language, let set = sets[language] else { return sets["en"] ?? StopwordSet([]) }
+        return set
     }
 }

@@ -27,16 +27,18 @@ struct TreeModel: Sendable {
         var roots: [Int] = []
         var featureMap: [Int] = []
         var treeStart = -1
-        for (number, raw) in text.split(separator: "\n").enumerated() {
-            let parts = raw.split(separator: " ")
-            guard let head = parts.first, !head.hasPrefix("#") else { continue }
+        // Byte-level splitting: the model has thousands of lines and this runs at every startup.
+        for (number, raw) in text.utf8.split(separator: 0x0A).enumerated() {
+            guard let firstByte = raw.first, firstByte != 0x23 else { continue }
+            let parts = raw.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            guard let head = parts.first else { continue }
             func fail(_ why: String) -> HuskError { .invalidData("model line \(number + 1): \(why)") }
             switch head {
             case "husk-gbt":
                 guard parts.count == 2, parts[1] == "1" else { throw fail("unsupported model version") }
             case "features":
                 for name in parts.dropFirst() {
-                    guard let index = featureNames.firstIndex(of: String(name)) else {
+                    guard let index = featureNames.firstIndex(of: name) else {
                         throw fail("unknown feature '\(name)'")
                     }
                     featureMap.append(index)
@@ -67,6 +69,10 @@ struct TreeModel: Sendable {
                 throw .invalidData("model node points outside its tree")
             }
         }
+        // Point nodes straight at positions in the full feature vector: no lookup per visit.
+        for k in nodes.indices where nodes[k].feature >= 0 {
+            nodes[k].feature = Int32(featureMap[Int(nodes[k].feature)])
+        }
         self.bias = bias
         self.nodes = nodes
         self.roots = roots
@@ -76,17 +82,18 @@ struct TreeModel: Sendable {
     /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article text.
     func probability(_ x: [Double]) -> Double {
         var score = bias
-        nodes.withUnsafeBufferPointer { nodes in
-            for root in roots {
-                var k = root
-                var steps = 0
-                while nodes[k].feature >= 0 && steps < 64 {
-                    let node = nodes[k]
-                    let value = Float(x[featureMap[Int(node.feature)]])
-                    k = Int(value < node.threshold ? node.left : node.right)
-                    steps += 1
+        x.withUnsafeBufferPointer { v in
+            nodes.withUnsafeBufferPointer { nodes in
+                for root in roots {
+                    var k = root
+                    var steps = 0
+                    while nodes[k].feature >= 0 && steps < 64 {
+                        let node = nodes[k]
+                        k = Int(Float(v[Int(node.feature)]) < node.threshold ? node.left : node.right)
+                        steps += 1
+                    }
+                    score += Double(nodes[k].value)
                 }
-                score += Double(nodes[k].value)
             }
         }
         return 1 / (1 + exp(-score))

@@ -19,7 +19,7 @@ struct WindowCleaner {
         if language == nil {
             language = engine.identifier.identify(blocks.map(\.text), counter: engine.counter, stoplists: cleaner.stoplists)?.code
         }
-        let stopwords = cleaner.stoplists.list(for: language)
+        let stopwords = cleaner.stoplists.set(for: language)
         let stats = blocks.map { engine.extractor.stats($0, stopwords: stopwords) }
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)

@@ -29,7 +29,7 @@ final class WordCounter {
         }
     }
 
-    func count(_ text: String, stopwords: Set<String>, keepTokens: Bool = false) -> Counts {
+    func count(_ text: String, stopwords: StopwordSet, keepTokens: Bool = false) -> Counts {
         var counts = Counts()
         var bytes = Array(text.utf8)
         let ascii = !bytes.contains { $0 >= 0x80 }
@@ -51,27 +51,30 @@ final class WordCounter {
     }
 
     private func tally(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLetterWord: Bool, _ stopwords: Set<String>,
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLetterWord: Bool, _ stopwords: StopwordSet,
         _ counts: inout Counts, _ keepTokens: Bool
     ) {
         counts.words += 1
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
-        let word = String(decoding: slice, as: UTF8.self)
         let first = slice[0]
-        var lower = word
-        if first < 0x80 {
-            var needsLower = false
-            for b in slice where b >= 0x41 && b <= 0x5A { needsLower = true; break }
-            if needsLower { lower = String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
-            if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
-        } else {
-            lower = word.lowercased()
-            if let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
-        }
         if isLetterWord {
             counts.letterWords += 1
             counts.letters += range.count
         }
+        var ascii = true
+        for b in slice where b >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii && !keepTokens {
+            if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
+            if stopwords.contains(asciiBytes: slice) { counts.stopwords += 1 }
+            return
+        }
+        let word = String(decoding: slice, as: UTF8.self)
+        var lower = word.lowercased()
+        if let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
+        if lower.utf8.contains(0xE2) { lower = lower.replacingApostrophes }
         if stopwords.contains(lower) { counts.stopwords += 1 }
         if keepTokens { counts.tokens.append(lower) }
     }
@@ -89,6 +92,8 @@ final class WordCounter {
     }
 
     /// ASCII letters, plus `@`, which ICU's word rules treat as a letter (emails and handles stay whole).
+    static func isLetterByte(_ b: UInt8) -> Bool { isLetter(b) }
+
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x40 }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
@@ -126,5 +131,12 @@ final class WordCounter {
             }
             if hasAlnum { body(start..<i) }
         }
+    }
+}
+
+extension String {
+    /// Typographic apostrophes (U+2019) as ASCII ones, the form stoplists use.
+    var replacingApostrophes: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
     }
 }

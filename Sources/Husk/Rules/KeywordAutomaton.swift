@@ -1,56 +1,58 @@
 /// Aho-Corasick automaton over the rules' keywords: one pass over a block's bytes tells which
 /// rules can possibly match, so most blocks never reach a regex.
 struct KeywordAutomaton {
-    private var transitions: [Int32] = []  // states × 256
-    private var outputs: [[Int]] = []  // per state: keyword-owner ids ending here (after failure merge)
+    private var transitions: [Int32] = []  // states × 256, complete after construction
+    private var outputs: [[Int]] = []  // per state: owners with a keyword ending here
 
     /// `keywords[k]` are the lowercase literals of owner `k`.
     init(keywords: [[String]]) {
-        var goto: [[UInt8: Int]] = [[:]]
+        var goto = [Int32](repeating: -1, count: 256)
         var out: [[Int]] = [[]]
         for (owner, words) in keywords.enumerated() {
             for word in words where !word.isEmpty {
                 var state = 0
                 for b in word.utf8 {
-                    if let next = goto[state][b] {
-                        state = next
+                    let slot = state * 256 + Int(b)
+                    if goto[slot] >= 0 {
+                        state = Int(goto[slot])
                     } else {
-                        goto.append([:])
+                        let next = out.count
+                        goto.append(contentsOf: repeatElement(-1, count: 256))
                         out.append([])
-                        goto[state][b] = goto.count - 1
-                        state = goto.count - 1
+                        goto[slot] = Int32(next)
+                        state = next
                     }
                 }
                 if out[state].last != owner { out[state].append(owner) }
             }
         }
-        let count = goto.count
-        var fail = [Int](repeating: 0, count: count)
-        var table = [Int32](repeating: 0, count: count * 256)
+        var fail = [Int](repeating: 0, count: out.count)
         var queue: [Int] = []
         for b in 0..<256 {
-            if let s = goto[0][UInt8(b)] {
-                table[b] = Int32(s)
-                queue.append(s)
+            if goto[b] > 0 {
+                queue.append(Int(goto[b]))
+            } else {
+                goto[b] = 0
             }
         }
         var head = 0
         while head < queue.count {
             let r = queue[head]
             head += 1
-            out[r].append(contentsOf: out[fail[r]])
+            if !out[fail[r]].isEmpty { out[r] = Array(Set(out[r] + out[fail[r]])).sorted() }
             for b in 0..<256 {
-                if let s = goto[r][UInt8(b)] {
-                    fail[s] = Int(table[fail[r] * 256 + b])
-                    table[r * 256 + b] = Int32(s)
-                    queue.append(s)
+                let slot = r * 256 + b
+                let s = goto[slot]
+                if s >= 0 {
+                    fail[Int(s)] = Int(goto[fail[r] * 256 + b])
+                    queue.append(Int(s))
                 } else {
-                    table[r * 256 + b] = table[fail[r] * 256 + b]
+                    goto[slot] = goto[fail[r] * 256 + b]
                 }
             }
         }
-        transitions = table
-        outputs = out.map { Array(Set($0)).sorted() }
+        transitions = goto
+        outputs = out
     }
 
     /// Calls `found` for each owner with a keyword in `lowercased` (possibly more than once).

@@ -13,8 +13,13 @@ final class RuleMatcher {
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
     private(set) var limitExceeded: Set<String> = []
 
+    /// Blocks longer than this reach no rule at all.
+    private let longestReach: Int
+
     init(rules: RuleSet, maxLineCharacters: Int) {
         self.rules = rules.rules
+        longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
+            .max() ?? 0
         compiled = Array(repeating: nil, count: rules.rules.count)
         automaton = KeywordAutomaton(keywords: rules.rules.map(\.keywords))
         unfiltered = rules.rules.indices.filter { rules.rules[$0].keywords.isEmpty }
@@ -23,13 +28,16 @@ final class RuleMatcher {
 
     /// The rules that match `text` (in rule order), for a document in `language`.
     func hits(_ text: String, characters: Int, language: String?) -> [RuleHit] {
-        var candidates = Set(unfiltered)
-        let lower = Self.lowercasedBytes(text)
-        automaton.scan(lower) { candidates.insert($0) }
+        guard characters <= longestReach else { return [] }
+        var candidates = unfiltered
+        let lower = Self.lowercasedBytes(text, unicode: characters <= defaultMaxLength)
+        automaton.scan(lower) { candidates.append($0) }
         guard !candidates.isEmpty else { return [] }
         var out: [RuleHit] = []
         var bytes = Array(text.utf8)
-        for index in candidates.sorted() {
+        var previous = -1
+        for index in candidates.sorted() where index != previous {
+            previous = index
             let rule = rules[index]
             if rule.scope == .line && characters > (rule.maxLength ?? defaultMaxLength) { continue }
             if let limit = rule.maxLength, characters > limit { continue }
@@ -68,13 +76,14 @@ final class RuleMatcher {
         return made
     }
 
-    /// Lowercase bytes for keyword scanning: ASCII folded in place, other text through Unicode case mapping.
-    static func lowercasedBytes(_ text: String) -> [UInt8] {
+    /// Lowercase bytes for keyword scanning: ASCII folded in place, other text through Unicode
+    /// case mapping when `unicode` is set (short blocks; long ones only fold ASCII).
+    static func lowercasedBytes(_ text: String, unicode: Bool = true) -> [UInt8] {
         var ascii = true
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for b in text.utf8 {
-            if b >= 0x80 {
+            if b >= 0x80 && unicode {
                 ascii = false
                 break
             }

@@ -5,12 +5,15 @@ public struct RuleSet: Sendable {
     public private(set) var rules: [Rule]
 
     /// Parses and validates rules files; throws every problem found, positioned `FILE:LINE:COL`.
-    public init(files: [(name: String, contents: String)]) throws(HuskError) {
+    ///
+    /// `checkExamples` runs every rule's examples; the embedded defaults skip it at startup
+    /// because the tests and `husk rules check` already hold them to it.
+    public init(files: [(name: String, contents: String)], checkExamples: Bool = true) throws(HuskError) {
         var rules: [Rule] = []
         var diagnostics: [RuleDiagnostic] = []
         var ids: [String: Rule] = [:]
         for file in files {
-            let (parsed, problems) = RuleParser(file: file.name).parse(file.contents)
+            let (parsed, problems) = RuleParser(file: file.name, validatePatterns: checkExamples).parse(file.contents)
             diagnostics += problems
             for rule in parsed {
                 if let first = ids[rule.id], first.file != rule.file {
@@ -19,7 +22,7 @@ public struct RuleSet: Sendable {
                         message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
                 }
                 ids[rule.id] = rule
-                diagnostics += Self.checkExamples(rule)
+                if checkExamples { diagnostics += Self.checkExamples(rule) }
                 rules.append(rule)
             }
         }
@@ -27,9 +30,25 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
+    /// Rules already parsed; ids must stay unique across them.
+    init(combining rules: [Rule]) throws(HuskError) {
+        var seen: [String: Rule] = [:]
+        var diagnostics: [RuleDiagnostic] = []
+        for rule in rules {
+            if let first = seen[rule.id] {
+                diagnostics.append(RuleDiagnostic(
+                    file: rule.file, line: rule.line, column: 2,
+                    message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
+            }
+            seen[rule.id] = rule
+        }
+        if !diagnostics.isEmpty { throw .invalidRules(diagnostics) }
+        self.rules = rules
+    }
+
     /// The rules embedded in the binary.
-    public static func defaults() throws(HuskError) -> RuleSet {
-        try RuleSet(files: defaultFiles())
+    public static func defaults(checkExamples: Bool = true) throws(HuskError) -> RuleSet {
+        try RuleSet(files: defaultFiles(), checkExamples: checkExamples)
     }
 
     /// The embedded `*.rules` files, in name order.

@@ -1,0 +1,45 @@
+/// A stoplist shaped for fast lookups: ASCII words up to 8 bytes are packed into one integer,
+/// so counting stopwords in English text never builds a `String`.
+struct StopwordSet: Sendable {
+    private var packed = Set<UInt64>()
+    private var others = Set<String>()
+
+    init(_ words: Set<String>) {
+        for word in words {
+            if let key = Self.key(Array(word.utf8)[...]) { packed.insert(key) } else { others.insert(word) }
+        }
+    }
+
+    var isEmpty: Bool { packed.isEmpty && others.isEmpty }
+
+    /// Lowercase ASCII letters (and `'`) of at most 8 bytes as one integer; nil otherwise.
+    @inline(__always)
+    static func key<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+        guard bytes.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for b in bytes {
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            guard lower < 0x80 else { return nil }
+            key = key << 8 | UInt64(lower)
+        }
+        return key
+    }
+
+    func contains(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let key = Self.key(bytes) { return packed.contains(key) }
+        var lowered = [UInt8](bytes)
+        for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] |= 0x20 }
+        return others.contains(String(decoding: lowered, as: UTF8.self))
+    }
+
+    func contains(_ lowercased: String) -> Bool {
+        if let key = Self.key(lowercased.utf8) { return packed.contains(key) }
+        return others.contains(lowercased)
+    }
+}
+
+extension StopwordSet: ExpressibleByArrayLiteral {
+    init(arrayLiteral words: String...) {
+        self.init(Set(words))
+    }
+}
