@@ -12,6 +12,16 @@ enum SampleSupport {
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("expect.json").path) }
     }
 
+    /// Sample names listed in `Samples/KNOWN-FAILURES` (one per line; `#` starts a comment).
+    static func knownFailures() -> Set<String> {
+        guard let text = try? String(contentsOf: root.appendingPathComponent("KNOWN-FAILURES"), encoding: .utf8) else { return [] }
+        return Set(text.split(separator: "\n").compactMap { line in
+            let name = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
+                .trimmingCharacters(in: .whitespaces) ?? ""
+            return name.isEmpty ? nil : name
+        })
+    }
+
     static func input(_ sample: URL) throws -> [UInt8] {
         Array(try Data(contentsOf: sample.appendingPathComponent("input.txt")))
     }

@@ -4,12 +4,15 @@ import Foundation
 ///
 /// Order of evidence: rules that protect, extract or drop; then the tree model's probability
 /// against the threshold chosen by `--favor`; then document-level repairs: everything after a
-/// `drop-rest` trigger that follows article text goes, exact repeats of kept text go, and when
-/// almost nothing was kept the main prose region is kept instead.
+/// `drop-rest` trigger that follows article text goes, and when almost nothing was kept the main
+/// prose region is kept instead. (Exact repeats are evidence for the model, not dropped outright:
+/// articles repeat lines too, such as embedded-post signatures or product lines.)
 struct Classifier {
     let model: TreeModel?
     let threshold: Double
     let fallbackMinKeptShare: Double
+    /// Blocks longer than this are never dropped as metadata lines, whatever an extract rule says.
+    var maxExtractWords = 30
 
     func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         var probabilities: [Double] = []
@@ -28,7 +31,6 @@ struct Classifier {
         }
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
-        dropRepeats(&blocks)
         applyFallback(&blocks, stats: stats, region: region)
     }
 
@@ -43,7 +45,10 @@ struct Classifier {
             case .protect:
                 return Decision(.keep, .rule(id: rule.id, category: rule.category))
             case .extract(let field):
-                if dropRule == nil && hit.captured != nil { return Decision(.drop, .metadata(field: field)) }
+                // A header line is short; a long block that merely mentions "updated" is text.
+                if dropRule == nil && hit.captured != nil && words <= maxExtractWords {
+                    return Decision(.drop, .metadata(field: field))
+                }
             case .drop, .dropBefore:
                 if dropRule == nil { dropRule = rule }
             case .dropRest, .hint:
@@ -83,15 +88,6 @@ struct Classifier {
     private func isProtected(_ block: Block) -> Bool {
         if case .rule = block.decision.reason, block.decision.verdict == .keep { return true }
         return false
-    }
-
-    private func dropRepeats(_ blocks: inout [Block]) {
-        var seen = Set<String>()
-        for i in blocks.indices where blocks[i].decision.verdict == .keep {
-            if !seen.insert(blocks[i].text).inserted && blocks[i].text.utf8.count > 1 {
-                blocks[i].decision = Decision(.drop, .duplicate)
-            }
-        }
     }
 
     /// When the classifier kept almost nothing, the main prose region is the best guess at the article.

@@ -18,6 +18,7 @@ struct ContextFeatures {
             "prose_near3", "prose_near10", "in_region", "region_dist", "region_gap_log", "pos_rel",
             "chars_before_rel", "doc_blocks_log", "doc_words_log", "doc_prose_share", "rel_words",
             "prev_prose_dist", "next_prose_dist", "kind_run", "link_run",
+            "since_related", "since_comments", "since_share", "prev_link_only", "after_region_heading",
         ]
         return names
     }()
@@ -27,13 +28,15 @@ struct ContextFeatures {
 
     /// The main region: the run of blocks with the most prose, found as a maximum-sum span
     /// where prose blocks count their words and other blocks a small penalty.
-    func mainRegion(_ stats: [BlockStats]) -> Range<Int> {
+    func mainRegion(_ stats: [BlockStats], ruled: [Bool] = []) -> Range<Int> {
         var best = 0.0
         var bestRange = 0..<0
         var sum = 0.0
         var start = 0
         for (i, s) in stats.enumerated() {
+            // A block a rule names as boilerplate (a cookie banner) never counts as prose.
             let prose = s.isProse(minWords: proseMinWords / 2, minStopwordDensity: proseMinStopwordDensity * 0.8)
+                && !(i < ruled.count && ruled[i])
             let value = prose ? Double(s.words) : -(Double(min(s.words, 15)) + 3)
             if sum <= 0 {
                 sum = 0
@@ -48,10 +51,9 @@ struct ContextFeatures {
         return bestRange
     }
 
-    func build(own: [[Double]], stats: [BlockStats], blocks: [Block]) -> [[Double]] {
+    func build(own: [[Double]], stats: [BlockStats], blocks: [Block], region: Range<Int>) -> [[Double]] {
         let n = own.count
         guard n > 0 else { return [] }
-        let region = mainRegion(stats)
         let prose = stats.map { $0.isProse(minWords: proseMinWords, minStopwordDensity: proseMinStopwordDensity) }
         let totalChars = Double(max(1, stats.reduce(0) { $0 + $1.characters }))
         let totalWords = stats.reduce(0) { $0 + $1.words }
@@ -86,6 +88,31 @@ struct ContextFeatures {
             { j += 1 }
             for m in k..<j { run[m] = j - k }
             k = j
+        }
+        // Blocks since the last rule-named related, comments or share block (teaser lists follow them).
+        let categoryIndex = { (name: String) in FeatureExtractor.names.firstIndex(of: "rule_" + name) ?? 0 }
+        func since(_ category: String) -> [Int] {
+            let idx = categoryIndex(category)
+            var out = [Int](repeating: 30, count: n)
+            var last = -1
+            for i in 0..<n {
+                if last >= 0 { out[i] = min(30, i - last) }
+                if own[i][idx] > 0 { last = i }
+            }
+            return out
+        }
+        let sinceRelated = since("related")
+        let sinceComments = since("comments")
+        let sinceShare = since("share")
+        let linkIndex = FeatureExtractor.names.firstIndex(of: "link_density") ?? 0
+        let headingIndex = FeatureExtractor.names.firstIndex(of: "is_heading") ?? 0
+        var headingAfterRegion = [Double](repeating: 0, count: n)
+        if !region.isEmpty {
+            var seen = 0.0
+            for i in region.upperBound..<n {
+                if own[i][headingIndex] > 0 { seen = 1 }
+                headingAfterRegion[i] = seen
+            }
         }
         var charsBefore = 0
         var out: [[Double]] = []
@@ -128,6 +155,8 @@ struct ContextFeatures {
                 totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords), Double(stats[i].words) / maxWords,
                 Double(min(previousProse[i], 20)), Double(min(nextProse[i], 20)), Double(min(run[i], 30)),
                 linkSum / linkCount,
+                Double(sinceRelated[i]), Double(sinceComments[i]), Double(sinceShare[i]),
+                i > 0 && own[i - 1][linkIndex] > 0.8 ? 1 : 0, headingAfterRegion[i],
             ]
             charsBefore += stats[i].characters
             out.append(f)

@@ -44,6 +44,10 @@ struct InlineReader {
                     if out.count > startOut { linkRanges.append(startOut..<out.count) }
                     links += 1
                     i = link.after
+                } else if let after = Self.numberedReference(s, at: i) {
+                    // Lynx-style "[12]Home": a link marker, not text.
+                    links += 1
+                    i = after
                 } else {
                     out.append(c)
                     i += 1
@@ -155,6 +159,16 @@ struct InlineReader {
         }
         out.append(0x3C)
         return i + 1
+    }
+
+    /// End of a `[12]` link marker glued to the next word (text dumps of browsers), if one starts at `i`.
+    static func numberedReference(_ s: ArraySlice<UInt8>, at i: Int) -> Int? {
+        var k = i + 1
+        while k < s.endIndex && k - i <= 5 && s[k] >= 0x30 && s[k] <= 0x39 { k += 1 }
+        guard k > i + 1, k < s.endIndex, s[k] == 0x5D else { return nil }
+        let next = k + 1
+        guard next < s.endIndex, s[next] != 0x20, s[next] != 0x28, s[next] != 0x5B else { return nil }
+        return next
     }
 
     static func bareURLEnd(_ s: ArraySlice<UInt8>, at i: Int) -> Int? {

@@ -78,9 +78,12 @@ struct MetadataExtractor {
                 return false
             }
         }
-        if let (index, title) = findTitle(blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules) {
+        if let (index, title) = findTitle(
+            blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules,
+            siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }) {
             var headline = title
-            if let (head, site) = Self.splitSiteSuffix(title, known: result.metadata.sitename) {
+            let knownSite = result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }
+            if let (head, site) = Self.splitSiteSuffix(title, known: knownSite) {
                 headline = head
                 if result.metadata.sitename == nil {
                     result.metadata.sitename = site
@@ -171,7 +174,8 @@ struct MetadataExtractor {
     /// The headline: the best-scoring title-like block above the article. Headings score by
     /// level, a block just above the byline or dateline scores high, distance costs.
     private func findTitle(
-        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule]
+        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule],
+        siteHint: String?
     ) -> (Int, String)? {
         let start = region.isEmpty ? top : region.lowerBound
         let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
@@ -190,6 +194,8 @@ struct MetadataExtractor {
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }
             if s.words >= 4 { score += 0.5 }
+            // "Headline | Site" with the site the page names elsewhere is the page's own title.
+            if let site = siteHint, Self.splitSiteSuffix(blocks[i].text, known: site) != nil { score += 3 }
             score -= 0.05 * Double(abs(start - i))
             if score >= 2 && score > (best?.score ?? -Double.infinity) { best = (score, i) }
         }

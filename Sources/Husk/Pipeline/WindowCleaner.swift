@@ -24,8 +24,10 @@ struct WindowCleaner {
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
-        let features = blockFeatures(blocks, stats)
-        let region = engine.context.mainRegion(stats)
+        let rules = cleaner.rules.rules
+        let ruled = blocks.map { block in block.ruleHits.contains { rules[$0.rule].action == .drop } }
+        let region = engine.context.mainRegion(stats, ruled: ruled)
+        let features = blockFeatures(blocks, stats, region: region)
         var result = Result()
         if isFirst {
             let found = engine.metadata.extract(blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language)
@@ -60,13 +62,13 @@ struct WindowCleaner {
     }
 
     /// Own features plus context features for every block.
-    func blockFeatures(_ blocks: [Block], _ stats: [BlockStats]) -> [[Double]] {
+    func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> [[Double]] {
         var counts: [String: Int] = [:]
         for block in blocks { counts[block.text, default: 0] += 1 }
         let own = blocks.indices.map { i in
             let categories = Set(blocks[i].ruleHits.compactMap { RuleCategories.index[cleaner.rules.rules[$0.rule].category] })
             return engine.extractor.features(blocks[i], stats[i], repeats: (counts[blocks[i].text] ?? 1) - 1, ruleCategories: categories)
         }
-        return engine.context.build(own: own, stats: stats, blocks: blocks)
+        return engine.context.build(own: own, stats: stats, blocks: blocks, region: region)
     }
 }
