@@ -176,11 +176,13 @@ struct MarkupReader {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces.
+    /// The text without leading and trailing spaces (found on bytes, not characters).
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        let u = Array(utf8)
+        var start = 0
+        var end = u.count
+        while start < end && u[start] == 0x20 { start += 1 }
+        while end > start && u[end - 1] == 0x20 { end -= 1 }
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 }

@@ -136,9 +136,9 @@ struct MetadataExtractor {
     /// "Headline | Site" or "Headline - Site": the headline and the site, when the suffix is short.
     static func splitSiteSuffix(_ title: String, known: String?) -> (String, String)? {
         for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = String(title[..<range.lowerBound]).trimmingSpaces
-            let tail = String(title[range.upperBound...]).trimmingSpaces
+            guard let (headPart, tailPart) = title.splitAtLast(separator) else { continue }
+            let head = headPart.trimmingSpaces
+            let tail = tailPart.trimmingSpaces
             if let known, tail.lowercased() == known.lowercased() { return (head, tail) }
             if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return (head, tail) }
         }
@@ -250,6 +250,21 @@ struct MetadataExtractor {
 }
 
 extension String {
+    /// The text before and after the last occurrence of `separator`, found on bytes.
+    func splitAtLast(_ separator: String) -> (String, String)? {
+        let bytes = Array(utf8)
+        let sep = Array(separator.utf8)
+        guard bytes.count > sep.count, !sep.isEmpty else { return nil }
+        var k = bytes.count - sep.count
+        while k >= 0 {
+            if bytes[k] == sep[0] && Array(bytes[k..<(k + sep.count)]) == sep {
+                return (String(decoding: bytes[..<k], as: UTF8.self), String(decoding: bytes[(k + sep.count)...], as: UTF8.self))
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     func splitting(on separator: String) -> [String] {
         var out: [String] = []
         var rest = Substring(self)

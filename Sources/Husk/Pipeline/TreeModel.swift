@@ -73,9 +73,32 @@ struct TreeModel: Sendable {
         for k in nodes.indices where nodes[k].feature >= 0 {
             nodes[k].feature = Int32(featureMap[Int(nodes[k].feature)])
         }
+        // Lay each tree out breadth-first with siblings adjacent (right = left + 1), so a visit
+        // picks its child with arithmetic instead of a hard-to-predict branch.
+        var laid: [Node] = []
+        var newRoots: [Int] = []
+        for root in roots {
+            newRoots.append(laid.count)
+            laid.append(nodes[root])
+            var queue = [(old: root, new: laid.count - 1)]
+            var head = 0
+            while head < queue.count {
+                let (old, new) = queue[head]
+                head += 1
+                let node = nodes[old]
+                guard node.feature >= 0 else { continue }
+                let left = laid.count
+                laid.append(nodes[Int(node.left)])
+                laid.append(nodes[Int(node.right)])
+                laid[new].left = Int32(left)
+                laid[new].right = Int32(left + 1)
+                queue.append((Int(node.left), left))
+                queue.append((Int(node.right), left + 1))
+            }
+        }
         self.bias = bias
-        self.nodes = nodes
-        self.roots = roots
+        self.nodes = laid
+        self.roots = newRoots
         self.featureMap = featureMap
     }
 
@@ -89,7 +112,8 @@ struct TreeModel: Sendable {
                     var steps = 0
                     while nodes[k].feature >= 0 && steps < 64 {
                         let node = nodes[k]
-                        k = Int(Float(v[Int(node.feature)]) < node.threshold ? node.left : node.right)
+                        let goRight = Float(v[Int(node.feature)]) >= node.threshold
+                        k = Int(node.left) &+ (goRight ? 1 : 0)
                         steps += 1
                     }
                     score += Double(nodes[k].value)

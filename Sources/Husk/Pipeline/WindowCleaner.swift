@@ -61,13 +61,24 @@ struct WindowCleaner {
         return result
     }
 
+    /// 64-bit FNV-1a of a string's UTF-8 bytes.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in text.utf8 {
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
     /// Own features plus context features for every block.
     func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> [[Double]] {
-        var counts: [String: Int] = [:]
-        for block in blocks { counts[block.text, default: 0] += 1 }
+        // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
+        let keys = blocks.map { Self.fnv1a($0.text) }
+        var counts: [UInt64: Int] = [:]
+        for key in keys { counts[key, default: 0] += 1 }
         let own = blocks.indices.map { i in
             let categories = Set(blocks[i].ruleHits.compactMap { RuleCategories.index[cleaner.rules.rules[$0.rule].category] })
-            return engine.extractor.features(blocks[i], stats[i], repeats: (counts[blocks[i].text] ?? 1) - 1, ruleCategories: categories)
+            return engine.extractor.features(blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories)
         }
         return engine.context.build(own: own, stats: stats, blocks: blocks, region: region)
     }

@@ -34,10 +34,11 @@ struct RuleParser {
             rules.append(rule)
         }
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
+            guard let first = bytes.first(where: { $0 != 0x20 }), first != 0x23 else { continue }
+            let rawLine = String(decoding: bytes, as: UTF8.self)
             let line = rawLine.trimmingSpaces
-            if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 close()
                 guard line.hasSuffix("]") else {
