@@ -10,7 +10,7 @@
 public struct Cleaner: Sendable {
     public let options: CleanerOptions
     public let rules: RuleSet
-    let model: TreeModel?
+    let model: BlockModel?
     let stoplists: Stoplists
     let pool = EnginePool()
 
@@ -23,7 +23,7 @@ public struct Cleaner: Sendable {
         self.options = options
         self.rules = try RuleSet(combining: defaults + user.rules)
         if let text = options.modelText ?? EmbeddedRules.files["model/blocks.gbt"] {
-            model = try TreeModel(text: text, featureNames: ContextFeatures.names)
+            model = try BlockModel(text: text)
         } else {
             model = nil
         }

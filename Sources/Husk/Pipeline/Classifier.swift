@@ -8,26 +8,21 @@ import Foundation
 /// prose region is kept instead. (Exact repeats are evidence for the model, not dropped outright:
 /// articles repeat lines too, such as embedded-post signatures or product lines.)
 struct Classifier {
-    let model: TreeModel?
+    let model: BlockModel?
     let threshold: Double
     let fallbackMinKeptShare: Double
     /// Blocks longer than this are never dropped as metadata lines, whatever an extract rule says.
     var maxExtractWords = 30
 
     func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
-        var probabilities: [Double] = []
-        probabilities.reserveCapacity(blocks.count)
+        // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
+        // model still reads every block's first-stage score as context).
+        let forced = blocks.indices.map { decide(blocks[$0], probability: -1, rules: rules, words: stats[$0].words) }
+        let needed = forced.map { if case .score = $0.reason { return true } else { return false } }
+        let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
         for i in blocks.indices {
-            // Blocks a rule or emptiness decides never need the model.
-            let forced = decide(blocks[i], probability: -1, rules: rules, words: stats[i].words)
-            if case .score = forced.reason {
-                let p = model?.probability(features[i]) ?? Self.heuristic(features[i])
-                probabilities.append(p)
-                blocks[i].decision = decide(blocks[i], probability: p, rules: rules, words: stats[i].words)
-            } else {
-                probabilities.append(forced.verdict == .keep ? 1 : 0)
-                blocks[i].decision = forced
-            }
+            blocks[i].decision = needed[i]
+                ? decide(blocks[i], probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
         }
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)

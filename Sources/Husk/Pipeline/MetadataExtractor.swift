@@ -18,11 +18,17 @@ struct MetadataExtractor {
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
+    /// How many blocks past the start of the main region a dateline may sit.
+    var dateSlack = 10
     var maxTitleWords = 30
+    /// Evidence a block needs before it is called the title (see `findTitle`).
+    var minTitleScore = 1.5
 
     func extract(_ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?) -> Result {
         var result = Result()
         let top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
+        // Dates sit near the headline but sometimes below the first paragraphs or an image.
+        let dateTop = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + dateSlack)
         // Rule extractions, first occurrence wins (published date before updated).
         for i in blocks.indices {
             for hit in blocks[i].ruleHits {
@@ -35,7 +41,7 @@ struct MetadataExtractor {
                         result.metadata.authors = names
                         result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
-                case "date" where inTop && result.metadata.date == nil:
+                case "date" where i < dateTop && result.metadata.date == nil:
                     if let day = dates.firstDate(in: raw, language: language) {
                         result.metadata.date = day
                         result.provenance["date"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -64,7 +70,7 @@ struct MetadataExtractor {
         }
         // A date line near the top, when no rule named one.
         if result.metadata.date == nil {
-            for i in 0..<top where stats[i].words <= 16 {
+            for i in 0..<dateTop where stats[i].words <= 16 && blocks[i].kind != .quote {
                 if let day = dates.firstDate(in: blocks[i].text, language: language) {
                     result.metadata.date = day
                     result.provenance["date"] = "line \(blocks[i].line), date pattern"
@@ -180,6 +186,11 @@ struct MetadataExtractor {
         let start = region.isEmpty ? top : region.lowerBound
         let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
         var best: (score: Double, index: Int)? = nil
+        var seenTexts = Set<String>()
+        var repeated = Set<String>()
+        for block in blocks where block.text.utf8.count < 300 {
+            if !seenTexts.insert(block.text).inserted { repeated.insert(block.text) }
+        }
         for i in 0..<limit {
             let s = stats[i]
             guard s.words >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
@@ -188,16 +199,21 @@ struct MetadataExtractor {
             var score = 0.0
             if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
-            if abs(start - i) <= 3 { score += 1 }
+            let distance = abs(start - i)
+            if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }
             if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }
             if s.words >= 4 { score += 0.5 }
+            if s.words >= 5 && s.words <= 20 { score += 0.5 }
+            if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
+            // Pages often repeat their headline (breadcrumb, share text, page title).
+            if repeated.contains(blocks[i].text) { score += 1 }
             // "Headline | Site" with the site the page names elsewhere is the page's own title.
             if let site = siteHint, Self.splitSiteSuffix(blocks[i].text, known: site) != nil { score += 3 }
-            score -= 0.05 * Double(abs(start - i))
-            if score >= 2 && score > (best?.score ?? -Double.infinity) { best = (score, i) }
+            score -= 0.05 * Double(distance)
+            if score >= minTitleScore && score > (best?.score ?? -Double.infinity) { best = (score, i) }
         }
         guard let best else { return nil }
         return (best.index, blocks[best.index].text)

@@ -12,12 +12,24 @@ final class TreeModelTests: XCTestCase {
         XCTAssertEqual(model.probability([0, 2]), 1 / (1 + exp(-2.5)), accuracy: 1e-9)
     }
 
+    func testStackedFeaturesReadTheNeighboursScores() {
+        let values = StackedFeatures.values([0.9, 0.1, 0.8], at: 1)
+        XCTAssertEqual(values.count, StackedFeatures.stackedNames.count)
+        XCTAssertEqual(values[0], 0.1)
+        XCTAssertEqual(values[1], 0.9)
+        XCTAssertEqual(values[2], -1)
+        XCTAssertEqual(values[4], 0.8)
+        XCTAssertEqual(values[9], 1)  // previous kept block is one back
+        XCTAssertEqual(values[10], 1)  // next kept block is one ahead
+        XCTAssertEqual(values[11], 0.9 / 1.8, accuracy: 1e-12)
+    }
+
     func testUnknownFeatureIsAnError() {
         XCTAssertThrowsError(try TreeModel(text: "husk-gbt 1\nfeatures zzz\ntree\nl 0\nend\n", featureNames: names))
     }
 
     func testEmbeddedModelMatchesTheFeatureSet() throws {
         let text = try XCTUnwrap(EmbeddedRules.files["model/blocks.gbt"])
-        XCTAssertNoThrow(try TreeModel(text: text, featureNames: ContextFeatures.names))
+        XCTAssertNoThrow(try BlockModel(text: text))
     }
 }

@@ -1,0 +1,82 @@
+/// The block classifier: a tree model over block features, optionally followed by a second,
+/// stacked model that also sees the first model's scores of the neighbouring blocks.
+///
+/// Stacking lets the model learn context smoothing (a short line between two kept paragraphs
+/// is kept; a teaser between dropped links is dropped) instead of hand-set rules.
+struct BlockModel: Sendable {
+    static let stageSeparator = "husk-gbt-stage 2"
+
+    let stage1: TreeModel
+    let stage2: TreeModel?
+
+    init(text: String) throws(HuskError) {
+        let parts = text.splitting(on: "\n" + Self.stageSeparator + "\n")
+        stage1 = try TreeModel(text: parts[0], featureNames: ContextFeatures.names)
+        stage2 = parts.count > 1 ? try TreeModel(text: parts[1], featureNames: StackedFeatures.names) : nil
+    }
+
+    /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).
+    func probabilities(_ features: [[Double]], needed: [Bool]) -> [Double] {
+        let p1 = features.map { stage1.probability($0) }
+        guard let stage2 else { return p1 }
+        var out = p1
+        for i in features.indices where needed[i] {
+            out[i] = stage2.probability(features[i] + StackedFeatures.values(p1, at: i))
+        }
+        return out
+    }
+}
+
+/// The stage-2 features computed from stage-1 probabilities `p` of one window's blocks.
+/// Must match `tools/train/train.py` exactly.
+enum StackedFeatures {
+    static let stackedNames = [
+        "s2_p", "s2_p_m1", "s2_p_m2", "s2_p_m3", "s2_p_p1", "s2_p_p2", "s2_p_p3", "s2_mean3", "s2_mean10",
+        "s2_prev_keep", "s2_next_keep", "s2_mass_before", "s2_max_before5", "s2_max_after5",
+    ]
+    static let names = ContextFeatures.names + stackedNames
+
+    static func values(_ p: [Double], at i: Int) -> [Double] {
+        let n = p.count
+        func at(_ j: Int) -> Double { j >= 0 && j < n ? p[j] : -1 }
+        func mean(_ radius: Int) -> Double {
+            let lo = max(0, i - radius)
+            let hi = min(n - 1, i + radius)
+            var sum = 0.0
+            for j in lo...hi { sum += p[j] }
+            return sum / Double(hi - lo + 1)
+        }
+        var previous = 30.0
+        var j = i - 1
+        while j >= 0 && i - j <= 30 {
+            if p[j] >= 0.5 {
+                previous = Double(i - j)
+                break
+            }
+            j -= 1
+        }
+        var next = 30.0
+        j = i + 1
+        while j < n && j - i <= 30 {
+            if p[j] >= 0.5 {
+                next = Double(j - i)
+                break
+            }
+            j += 1
+        }
+        var before = 0.0
+        var total = 0.0
+        for k in 0..<n {
+            if k < i { before += p[k] }
+            total += p[k]
+        }
+        var maxBefore = -1.0
+        for k in max(0, i - 5)..<i { maxBefore = max(maxBefore, p[k]) }
+        var maxAfter = -1.0
+        if i + 1 < n { for k in (i + 1)...min(n - 1, i + 5) { maxAfter = max(maxAfter, p[k]) } }
+        return [
+            p[i], at(i - 1), at(i - 2), at(i - 3), at(i + 1), at(i + 2), at(i + 3), mean(3), mean(10),
+            previous, next, total == 0 ? 0 : before / total, maxBefore, maxAfter,
+        ]
+    }
+}
