@@ -101,7 +101,28 @@ struct MetadataExtractor {
             result.consumed[index] = "title"
         }
         chooseSitename(&result, blocks: blocks, stats: stats)
+        if result.metadata.authors.isEmpty, let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
+            findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
+        }
         return result
+    }
+
+    /// A byline with no "By": a line of two to four capitalised words and no function words
+    /// right under the headline ("Jane Doe", then the date).
+    private func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
+        for i in (title + 1)..<min(blocks.count, title + 4) {
+            let s = stats[i]
+            let words = blocks[i].text.split(separator: " ")
+            guard s.words >= 2, s.words <= 4, words.count == s.words, s.stopwords == 0, s.capitalized == s.words,
+                blocks[i].text.count <= 40, blocks[i].ruleHits.isEmpty, blocks[i].kind == .paragraph,
+                blocks[i].text != result.metadata.sitename,
+                blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
+            else { continue }
+            result.metadata.authors = [blocks[i].text]
+            result.provenance["author"] = "line \(blocks[i].line), name line under the title"
+            result.consumed[i] = "author"
+            return
+        }
     }
 
     /// Site name: a copyright holder (legal form removed) confirmed by a brand line at the top
@@ -237,6 +258,10 @@ struct MetadataExtractor {
                 let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
                 if bylineNoise.contains(bare) || word.contains(where: \.isNumber) { break }
                 words.append(word)
+            }
+            // "Sean Martin Sean Martin": a name printed twice (link text plus label).
+            if words.count >= 4 && words.count % 2 == 0 && Array(words[..<(words.count / 2)]) == Array(words[(words.count / 2)...]) {
+                words.removeLast(words.count / 2)
             }
             let name = Self.cleanName(words.joined(separator: " "))
             guard !name.isEmpty, words.count <= 5, !name.contains("@") else { continue }
