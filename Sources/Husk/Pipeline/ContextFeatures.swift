@@ -19,6 +19,7 @@ struct ContextFeatures {
             "chars_before_rel", "doc_blocks_log", "doc_words_log", "doc_prose_share", "rel_words",
             "prev_prose_dist", "next_prose_dist", "kind_run", "link_run",
             "since_related", "since_comments", "since_share", "prev_link_only", "after_region_heading",
+            "stop_rel",
         ]
         return names
     }()
@@ -114,6 +115,11 @@ struct ContextFeatures {
                 headingAfterRegion[i] = seen
             }
         }
+        // Stopword density relative to the document's own long blocks: languages whose function
+        // words attach to others (Korean, Hebrew, Arabic) or whose lists are short read lower
+        // everywhere, so the ratio carries across languages where the raw value does not.
+        let longest = stats.indices.sorted { stats[$0].words > stats[$1].words }.prefix(10)
+        let reference = longest.isEmpty ? 0 : longest.reduce(0.0) { $0 + stats[$1].stopwordDensity } / Double(longest.count)
         var charsBefore = 0
         var out: [[Double]] = []
         out.reserveCapacity(n)
@@ -157,6 +163,7 @@ struct ContextFeatures {
                 linkSum / linkCount,
                 Double(sinceRelated[i]), Double(sinceComments[i]), Double(sinceShare[i]),
                 i > 0 && own[i - 1][linkIndex] > 0.8 ? 1 : 0, headingAfterRegion[i],
+                reference > 0.01 ? min(3, stats[i].stopwordDensity / reference) : 1,
             ]
             charsBefore += stats[i].characters
             out.append(f)

@@ -41,9 +41,10 @@ final class DateFinder {
         let month = "(?:[\\p{L}\\p{M}]{1,3}\\.[\\p{L}\\p{M}]{1,3}\\.|[\\p{L}\\p{M}]{2,14}\\.?)(?:\\s*/\\s*[\\p{L}\\p{M}]{2,14}|\\s+ال[\\p{L}\\p{M}]{3,6})?"
         let ordinal = "(?:st|nd|rd|th|er|º|ª)?"
         let pattern = [
-            "\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b",
+            "\\b\\d{4}-\\d{1,2}-\\d{1,2}(?!\\d)",  // also "2024-03-12T10:00:00Z"
             "\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b",
             "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日",
+            "(?:令和|平成|民國|民国)\\s*(?:\\d{1,3}|元)\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日",
             "\\d{4}\\s*년\\s*\\d{1,2}\\s*월\\s*\\d{1,2}\\s*일",
             "\\b\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.?",
             "\\b\\d{1,2}\\s+(?i:tháng)\\s+\\d{1,2}\\s*(?:,|(?i:năm))?\\s*\\d{4}\\b",
@@ -170,7 +171,13 @@ final class DateFinder {
     /// ISO, CJK, year-first and day-first numeric forms, which need no month names.
     /// Ambiguous `03/05/2024` is month-first in English (and unknown languages), day-first elsewhere.
     static func numeric(_ span: String, language: String? = nil) -> String? {
-        let digits = span.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        var digits = span.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
+        // Japanese and Taiwanese era years: 令和6年 = 2024, 平成元年 = 1989, 民國113年 = 2024.
+        for (era, offset) in [("令和", 2018), ("平成", 1988), ("民國", 1911), ("民国", 1911)] where span.hasPrefix(era) {
+            if span.dropFirst(era.count).trimmingSpaces.hasPrefix("元") { digits.insert(1, at: 0) }
+            guard digits.count == 3 else { return nil }
+            return valid(digits[0] + offset, digits[1], digits[2])
+        }
         guard digits.count == 3 else { return nil }
         if digits[0] >= 1900 && digits[0] <= 2100 {
             return valid(digits[0], digits[1], digits[2])

@@ -44,6 +44,23 @@ struct LanguageIdentifier {
         case "Grek": return Guess(code: "el", confidence: share)
         default: break
         }
+        if script == "Cyrl" {
+            // Letters only one of the two uses decide between Ukrainian and Russian.
+            var ukrainian = 0
+            var russian = 0
+            for text in chosen {
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ": ukrainian += 1
+                    case "ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё": russian += 1
+                    default: break
+                    }
+                }
+            }
+            if ukrainian + russian >= 5 {
+                return Guess(code: ukrainian > russian ? "uk" : "ru", confidence: share)
+            }
+        }
         let candidates = script == "Cyrl" ? ["ru", "uk"] : Self.latinLanguages
         var hits: [String: Int] = [:]
         var total = 0

@@ -125,6 +125,8 @@ struct MarkupReader {
             while i < b.count && i - start < 3 && b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
             guard i < b.count, b[i] == 0x2E || b[i] == 0x29 else { return nil }
             i += 1
+            // "12. März 2024" or "22. 5. 2024" is a date, not a numbered list item.
+            if b[i - 1] == 0x2E && Self.looksLikeDateAfterDay(b, from: i) { return nil }
         } else {
             return nil
         }
@@ -132,6 +134,25 @@ struct MarkupReader {
         guard b[i] == 0x20 else { return nil }
         while i < b.count && b[i] == 0x20 { i += 1 }
         return i
+    }
+
+    /// After "12." : a month name or number followed by a four-digit year within a few words.
+    static func looksLikeDateAfterDay(_ b: [UInt8], from: Int) -> Bool {
+        var k = from
+        while k < b.count && b[k] == 0x20 { k += 1 }
+        let end = min(b.count, k + 24)
+        var digits = 0
+        var k2 = k
+        while k2 < end {
+            if b[k2] >= 0x30 && b[k2] <= 0x39 {
+                digits += 1
+                if digits == 4 && (k2 + 1 == b.count || !(b[k2 + 1] >= 0x30 && b[k2 + 1] <= 0x39)) { return true }
+            } else {
+                digits = 0
+            }
+            k2 += 1
+        }
+        return false
     }
 
     static func looksLikeTableRow(_ b: [UInt8]) -> Bool {

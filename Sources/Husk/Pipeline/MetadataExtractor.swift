@@ -227,7 +227,10 @@ struct MetadataExtractor {
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }
             if s.words >= 4 { score += 0.5 }
-            if s.words >= 5 && s.words <= 20 { score += 0.5 }
+            if s.words >= 5 && s.words <= 14 { score += 0.5 }
+            if s.words > 16 { score -= 0.5 }
+            // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
+            if s.letters > 0 && s.uppercase * 10 >= s.letters * 9 && s.words <= 4 { score -= 1.5 }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).
             if repeated.contains(blocks[i].text) { score += 1 }
@@ -247,7 +250,10 @@ struct MetadataExtractor {
             if let r = text.range(of: cut) { text = String(text[..<r.lowerBound]) }
         }
         var names: [String] = []
-        let separators = [" and ", " & ", ", ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " и ", "、", "，"]
+        let separators = [
+            " and ", " & ", ", ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " и ", " i ", " a ", " és ",
+            " și ", " ve ", " ja ", " và ", " dan ", " και ", "、", "，", " і ",
+        ]
         var parts = [text]
         for sep in separators {
             parts = parts.flatMap { $0.splitting(on: sep) }
@@ -256,8 +262,13 @@ struct MetadataExtractor {
             var words: [Substring] = []
             for word in part.split(separator: " ") {
                 let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
-                if bylineNoise.contains(bare) || word.contains(where: \.isNumber) { break }
+                // A noise word ends the name, but never as its first word ("Jan Kratochvíl", "June Lee").
+                if (!words.isEmpty && bylineNoise.contains(bare)) || word.contains(where: \.isNumber) { break }
                 words.append(word)
+            }
+            // A part made of role words only ("Staff Writer") is no name.
+            if words.allSatisfy({ bylineNoise.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))) }) {
+                continue
             }
             // "Sean Martin Sean Martin": a name printed twice (link text plus label).
             if words.count >= 4 && words.count % 2 == 0 && Array(words[..<(words.count / 2)]) == Array(words[(words.count / 2)...]) {

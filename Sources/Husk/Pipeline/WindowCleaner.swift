@@ -24,6 +24,11 @@ struct WindowCleaner {
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
+        // Rules written for the document's language speak before language-neutral ones.
+        let allRules = cleaner.rules.rules
+        for i in blocks.indices where blocks[i].ruleHits.count > 1 {
+            blocks[i].ruleHits.sort { !allRules[$0.rule].languages.isEmpty && allRules[$1.rule].languages.isEmpty }
+        }
         let rules = cleaner.rules.rules
         let ruled = blocks.map { block in block.ruleHits.contains { rules[$0.rule].action == .drop } }
         let region = engine.context.mainRegion(stats, ruled: ruled)
