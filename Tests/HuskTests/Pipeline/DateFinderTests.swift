@@ -23,6 +23,14 @@ final class DateFinderTests: XCTestCase {
         XCTAssertEqual(finder.firstDate(in: "12 марта 2024 г.", language: "ru"), "2024-03-12")
     }
 
+    func testDayFirstOutsideEnglishAndOtherCalendars() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "Publicado em 03/05/2024", language: "pt"), "2024-05-03")
+        XCTAssertEqual(finder.firstDate(in: "วันอังคารที่ 10 ตุลาคม 2566", language: "th"), "2023-10-10")
+        XCTAssertEqual(finder.firstDate(in: "21 Νοεμβρίου 2023", language: "el"), "2023-11-21")
+        XCTAssertEqual(finder.firstDate(in: "2024. április 9.", language: "hu"), "2024-04-09")
+    }
+
     func testNoDateMeansNil() throws {
         XCTAssertNil(try DateFinder().firstDate(in: "No date appears in this sentence at all.", language: "en"))
     }

@@ -1,0 +1,72 @@
+@testable import Husk
+import XCTest
+
+final class MetadataExtractorTests: XCTestCase {
+    private let body = """
+        The council met on Tuesday and agreed that the new library would open in the spring, after years of delay and a long debate about its cost.
+
+        Residents who had campaigned for the building said they were relieved, though some still doubt that the budget will hold until the opening day.
+        """
+
+    private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
+        try Cleaner().clean(top + "\n\n" + body + "\n\n" + bottom).metadata
+    }
+
+    func testTitleWithoutHeadingMarkupIsTheLineAboveTheByline() throws {
+        let m = try meta("Menu\n\nSearch\n\nLibrary to open in spring after long delay\n\nBy Ann Lee\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+        XCTAssertEqual(m.author, "Ann Lee")
+        XCTAssertEqual(m.date, "2024-03-03")
+    }
+
+    func testSectionLabelInCapitalsIsNotTheTitle() throws {
+        let m = try meta("LOCAL NEWS\n\n# Library to open in spring after long delay\n\nBy Ann Lee")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
+
+    func testSiteSuffixIsSplitFromTheTitleWhenTheSiteIsKnown() throws {
+        let m = try meta("Library to open in spring | Valley Dispatch\n\nBy Ann Lee", "Copyright 2024 Valley Dispatch Publishing Co. | Privacy")
+        XCTAssertEqual(m.title, "Library to open in spring")
+        XCTAssertEqual(m.sitename, "Valley Dispatch")
+    }
+
+    func testSiteNameDropsLegalFormAndYear() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 The Touchline Ltd. All rights reserved.").sitename, "The Touchline")
+    }
+
+    func testNameLineUnderTheHeadlineIsTheAuthor() throws {
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nMaria Lopez\n\n12 May 2024").author, "Maria Lopez")
+    }
+
+    func testBylineStopsAtDatesAndRoles() throws {
+        XCTAssertEqual(try meta("# Library to open in spring\n\nby Regan September 15, 2014").author, "Regan")
+        XCTAssertEqual(try meta("# Library to open in spring\n\nStory by Carla Menendez, Staff Writer").author, "Carla Menendez")
+        XCTAssertEqual(try meta("# Library to open in spring\n\nBy June Park and Jan Novak").authors, ["June Park", "Jan Novak"])
+    }
+
+    func testNoAuthorIsInventedFromOrdinaryLines() throws {
+        XCTAssertNil(try meta("# Library to open in spring after long delay\n\nThe city council agreed.").author)
+    }
+}
+
+final class LanguageIdentifierTests: XCTestCase {
+    private func language(_ text: String) throws -> String? {
+        try Cleaner().clean(text).metadata.language
+    }
+
+    func testUkrainianIsToldFromRussianByItsLetters() throws {
+        XCTAssertEqual(try language("Міська рада ухвалила рішення про відкриття нової бібліотеки, яку їхні мешканці чекали багато років. Її будівництво триватиме два роки."), "uk")
+        XCTAssertEqual(try language("Городской совет принял решение об открытии новой библиотеки, которую жители ждали много лет. Её строительство займёт два года."), "ru")
+    }
+
+    func testScriptsDecideCJKAndOthers() throws {
+        XCTAssertEqual(try language("市议会周二决定，新图书馆将于明年春天开放。居民们对此表示欢迎，但也有人担心预算问题。"), "zh")
+        XCTAssertEqual(try language("市議会は火曜日、新しい図書館を来春に開館することを決めた。住民は歓迎しているが、予算を心配する声もある。"), "ja")
+        XCTAssertEqual(try language("시의회는 화요일 새 도서관을 내년 봄에 개관하기로 결정했다. 주민들은 환영했지만 예산을 걱정하는 목소리도 있다."), "ko")
+    }
+
+    func testContentDecidesOverAnEnglishMenu() throws {
+        let page = "Home\n\nNews\n\nSport\n\nDer Stadtrat hat am Dienstag beschlossen, dass die neue Bibliothek im Frühjahr eröffnet wird, nach Jahren der Verzögerung und einer langen Debatte über die Kosten.\n\nDie Anwohner, die sich für das Gebäude eingesetzt hatten, zeigten sich erleichtert, auch wenn einige noch zweifeln."
+        XCTAssertEqual(try language(page), "de")
+    }
+}
