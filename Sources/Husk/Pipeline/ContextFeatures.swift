@@ -125,6 +125,7 @@ struct ContextFeatures {
         out.reserveCapacity(n)
         for i in 0..<n {
             var f = own[i]
+            f.reserveCapacity(Self.names.count + StackedFeatures.stackedNames.count)
             for d in Self.neighbourOffsets {
                 let j = i + d
                 if j >= 0 && j < n {

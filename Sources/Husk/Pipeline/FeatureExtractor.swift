@@ -24,7 +24,9 @@ struct FeatureExtractor {
         s.capitalized = counts.capitalized
         s.sentences = counts.sentences
         s.bytes = block.text.utf8.count
+        var ascii = true
         for b in block.text.utf8 {
+            if b >= 0x80 { ascii = false }
             if b & 0xC0 != 0x80 { s.characters += 1 }
             switch b {
             case 0x30...0x39: s.digits += 1
@@ -35,8 +37,8 @@ struct FeatureExtractor {
             default: break
             }
         }
-        // Non-ASCII separators: · • » › ｜
-        for scalar in block.text.unicodeScalars where scalar.value >= 0x80 {
+        // Non-ASCII separators: · • » › ｜ (and uppercase beyond ASCII)
+        for scalar in block.text.unicodeScalars where !ascii && scalar.value >= 0x80 {
             switch scalar.value {
             case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
             default:
