@@ -8,7 +8,9 @@ shrinkage, L2 leaf regularisation, a minimum number of samples per leaf, optiona
 subsampling and per-sample weights. Deterministic for a given seed.
 
 Thresholds are float32 midpoints between observed values and a sample goes left when
-x[f] < threshold, exactly as in the model file (see save / load).
+x[f] < threshold, exactly as in the model file (see save / load); prediction rounds x to float32
+first, as Husk does (`Float(x) < threshold`), so both agree even for x within half a float32
+ulp below a threshold.
 """
 import numpy as np
 
@@ -39,8 +41,9 @@ class Tree:
             if not inner.any():
                 break
             fs = np.maximum(f, 0)
-            if bins is None:
-                go_left = X[rows, fs] < self.thr[node]
+            if bins is None:       # as Husk: Float(x) < threshold (float32 compare)
+                with np.errstate(over="ignore"):
+                    go_left = X[rows, fs].astype(np.float32) < self.thr[node]
             else:
                 go_left = bins[rows, fs] <= self.tbin[node]
             node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
@@ -192,13 +195,13 @@ def _num(v):
     return repr(float(np.float32(v)))
 
 
-def save(model, names, path, provenance=""):
-    """Write the text format read by Husk (documented in tools/train/README.md)."""
+STAGE_SEPARATOR = "husk-gbt-stage 2"
+
+
+def _model_lines(model, names):
     if any(not n or any(c.isspace() for c in n) for n in names):
         raise ValueError("feature names must be non-empty and without whitespace")
-    lines = ["# husk block classifier: gradient-boosted trees (trained by tools/train/train.py)",
-             "# " + " ".join(provenance.split()), "husk-gbt 1",
-             "features " + " ".join(names), f"bias {_num(model.bias)}"]
+    lines = ["features " + " ".join(names), f"bias {_num(model.bias)}"]
     for t in model.trees:
         lines.append("tree")
         for k in range(len(t.feat)):
@@ -207,24 +210,43 @@ def save(model, names, path, provenance=""):
             else:
                 lines.append(f"l {_num(t.value[k])}")
         lines.append("end")
+    return lines
+
+
+def save(model, names, path, provenance="", stage2=None):
+    """Write the text format read by Husk (documented in tools/train/README.md).
+
+    stage2 = (model, names) appends the line `husk-gbt-stage 2` and the stacked second model
+    (features = stage-1 names + stacking.NAMES, bias, trees); without it the file is exactly
+    the single-stage format."""
+    lines = ["# husk block classifier: gradient-boosted trees (trained by tools/train/train.py)",
+             "# " + " ".join(provenance.split()), "husk-gbt 1"] + _model_lines(model, names)
+    if stage2 is not None:
+        lines += [STAGE_SEPARATOR] + _model_lines(*stage2)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
 
-def load(path):
-    """Read a model file -> (GBT with bias and trees, feature names)."""
-    model, names, nodes = GBT(), None, None
+def load_stages(path):
+    """Read a model file -> [(GBT, feature names)] with one entry per stage (1 or 2)."""
+    stages, nodes = [], None
     for ln, line in enumerate(open(path, encoding="utf-8"), 1):
         p = line.split()
         if not p or p[0].startswith("#"):
             continue
-        if p[0] == "husk-gbt":
+        if line.strip() == STAGE_SEPARATOR:
+            if len(stages) != 1 or nodes is not None:
+                raise ValueError(f"{path}:{ln}: stage separator out of place")
+            stages.append((GBT(), None))
+        elif p[0] == "husk-gbt":
             if p[1] != "1":
                 raise ValueError(f"{path}:{ln}: unsupported version {p[1]}")
         elif p[0] == "features":
-            names = p[1:]
+            if not stages:
+                stages.append((GBT(), None))
+            stages[-1] = (stages[-1][0], p[1:])
         elif p[0] == "bias":
-            model.bias = float(p[1])
+            stages[-1][0].bias = float(p[1])
         elif p[0] == "tree":
             nodes = []
         elif p[0] == "n":
@@ -232,8 +254,19 @@ def load(path):
         elif p[0] == "l":
             nodes.append((-1, 0.0, -1, -1, float(p[1])))
         elif p[0] == "end":
-            model.trees.append(Tree(*zip(*nodes)))
+            stages[-1][0].trees.append(Tree(*zip(*nodes)))
             nodes = None
         else:
             raise ValueError(f"{path}:{ln}: unexpected line {line.strip()!r}")
-    return model, names
+    if not stages or any(names is None or not m.trees for m, names in stages):
+        raise ValueError(f"{path}: a stage without features or trees")
+    return stages
+
+
+def load(path):
+    """Read a single-stage model file -> (GBT with bias and trees, feature names).
+    Refuses two-stage files: use load_stages (and stacking.predict) for those."""
+    stages = load_stages(path)
+    if len(stages) != 1:
+        raise ValueError(f"{path}: {len(stages)}-stage model; use gbt.load_stages")
+    return stages[0]

@@ -7,6 +7,11 @@ features for every rendering of the bench, labels blocks by aligning them to the
 (align.py), reports grouped cross-validation by page with the scorer's bag-of-words metric,
 and writes the final model trained on all data to Rules/model/blocks.gbt.
 
+With --stages 2 (the default) a second, stacked model follows: its features are the block's
+features plus 14 values computed from the stage-1 probabilities of the document's blocks
+(stacking.py). It is trained on out-of-fold stage-1 probabilities (those of the grouped CV),
+cross-validated on the same folds, and written after stage 1 under a `husk-gbt-stage 2` line.
+
     python3 tools/train/train.py --husk .build/release/husk
     python3 tools/train/train.py --husk tools/train/fake_features.py --out /tmp/blocks.gbt
 
@@ -28,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import align    # noqa: E402
 import dataset  # noqa: E402
 import gbt      # noqa: E402
+import stacking  # noqa: E402
 
 THRESHOLDS = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
@@ -108,6 +114,36 @@ def evaluate(rows, probs, gold_toks, renderings):
     return res, per_doc, i05
 
 
+def cross_validate(X, y, w, row_fold, folds, params):
+    """Grouped CV: out-of-fold probabilities and the model of each fold."""
+    oof, models = np.zeros(len(y)), []
+    for k in range(folds):
+        tr, te = row_fold != k, row_fold == k
+        m = gbt.GBT(**params).fit(X[tr], y[tr], w[tr])
+        oof[te] = m.predict(X[te])
+        models.append(m)
+    return oof, models
+
+
+def report(title, rows, oof, gold_toks, renderings, oracle):
+    """Print the CV table of one stage; returns (F1@0.5 per rendering, per-doc rows at 0.5)."""
+    probs = np.split(oof, np.cumsum([len(d["y"]) for d in rows])[:-1])
+    res, per_doc, i05 = evaluate(rows, probs, gold_toks, renderings)
+    print(f"\n{title}; mean per-doc bag-of-words")
+    print(f"{'rendering':10}{'F1@.5':>8}{'P':>7}{'R':>7}{'best t':>8}{'F1@t':>7}{'oracle':>8}")
+    f1 = {}
+    for r in renderings:
+        m = res[r]
+        b = int(np.argmax(m[:, 2]))
+        f1[r] = m[i05, 2]
+        print(f"{r:10}{m[i05, 2]:8.4f}{m[i05, 0]:7.3f}{m[i05, 1]:7.3f}{THRESHOLDS[b]:8.2f}"
+              f"{m[b, 2]:7.4f}{oracle[r][i05, 2]:8.4f}")
+    pooled = np.mean([res[r][:, 2] for r in renderings], axis=0)
+    b = int(np.argmax(pooled))
+    print(f"{'all':10}{pooled[i05]:8.4f}{'':14}{THRESHOLDS[b]:8.2f}{pooled[b]:7.4f}")
+    return f1, per_doc
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--husk", default=str(dataset.REPO / ".build/release/husk"), help="feature dumper binary")
@@ -132,8 +168,14 @@ def main():
     ap.add_argument("--no-model", action="store_true", help="only cross-validate")
     ap.add_argument("--cv-models", help="save each fold's model and folds.json here (for cv_bench.py)")
     ap.add_argument("--drop-features", default="", help="comma-separated feature names to ignore (ablation)")
+    ap.add_argument("--stages", type=int, default=1, choices=[1, 2],
+                    help="2 = also train the stacked stage-2 model on out-of-fold stage-1 probabilities")
+    for opt, typ in (("trees", int), ("depth", int), ("lr", float), ("min-leaf", int)):
+        ap.add_argument(f"--s2-{opt}", type=typ, help=f"stage 2's --{opt} (default: the same as stage 1)")
     a = ap.parse_args()
     a.renderings = a.renderings.split(",")
+    if a.stages == 2 and a.folds < 2:
+        ap.error("--stages 2 needs --folds >= 2 (stage 2 trains on out-of-fold stage-1 probabilities)")
     T0 = time.time()
 
     gold = dataset.load_gold(a.bench)
@@ -150,38 +192,37 @@ def main():
           f"{y.mean():.1%} blocks content, weighting {a.weighting}")
     params = dict(n_trees=a.trees, depth=a.depth, lr=a.lr, l2=a.l2, min_leaf=a.min_leaf,
                   subsample=a.subsample, n_bins=a.bins, seed=a.seed)
+    params2 = dict(params, **{k: v for k, v in (("n_trees", a.s2_trees), ("depth", a.s2_depth),
+                                                ("lr", a.s2_lr), ("min_leaf", a.s2_min_leaf)) if v is not None})
 
-    cv_f1 = {}
+    cv_f1, cv_f1_2, lengths = {}, {}, [len(d["y"]) for d in rows]
     if a.folds > 1:
         t0 = time.time()
         ids = sorted(gold)
         perm = np.random.default_rng(a.seed).permutation(len(ids))
         fold_of = {ids[j]: k % a.folds for k, j in enumerate(perm)}
         row_fold = np.array([fold_of[d["doc"]] for d in rows])[doc_index]
-        oof = np.zeros(len(y))
-        for k in range(a.folds):
-            tr, te = row_fold != k, row_fold == k
-            m = gbt.GBT(**params).fit(X[tr], y[tr], w[tr])
-            oof[te] = m.predict(X[te])
-            if a.cv_models:
-                Path(a.cv_models).mkdir(parents=True, exist_ok=True)
-                gbt.save(m, names, Path(a.cv_models) / f"fold_{k}.gbt", f"fold {k} of {a.folds}")
-        if a.cv_models:
-            (Path(a.cv_models) / "folds.json").write_text(json.dumps(fold_of, indent=0))
-        probs = np.split(oof, np.cumsum([len(d["y"]) for d in rows])[:-1])
-        res, per_doc, i05 = evaluate(rows, probs, gold_toks, a.renderings)
+        oof, models = cross_validate(X, y, w, row_fold, a.folds, params)
         oracle, _, _ = evaluate(rows, [d["y"] for d in rows], gold_toks, a.renderings)
-        print(f"\n{a.folds}-fold CV grouped by page ({time.time() - t0:.1f}s); mean per-doc bag-of-words")
-        print(f"{'rendering':10}{'F1@.5':>8}{'P':>7}{'R':>7}{'best t':>8}{'F1@t':>7}{'oracle':>8}")
-        for r in a.renderings:
-            m = res[r]
-            b = int(np.argmax(m[:, 2]))
-            cv_f1[r] = m[i05, 2]
-            print(f"{r:10}{m[i05, 2]:8.4f}{m[i05, 0]:7.3f}{m[i05, 1]:7.3f}{THRESHOLDS[b]:8.2f}"
-                  f"{m[b, 2]:7.4f}{oracle[r][i05, 2]:8.4f}")
-        pooled = np.mean([res[r][:, 2] for r in a.renderings], axis=0)
-        b = int(np.argmax(pooled))
-        print(f"{'all':10}{pooled[i05]:8.4f}{'':14}{THRESHOLDS[b]:8.2f}{pooled[b]:7.4f}")
+        cv_f1, per_doc = report(f"{a.folds}-fold CV grouped by page ({time.time() - t0:.1f}s), stage 1",
+                                rows, oof, gold_toks, a.renderings, oracle)
+        if a.stages == 2:
+            t0 = time.time()
+            # Stage-2 features from out-of-fold p1: what stage 2 sees at run time on an unseen page.
+            names2 = names + stacking.NAMES
+            X2 = np.hstack([X, stacking.features(oof, lengths)])
+            oof2, models2 = cross_validate(X2, y, w, row_fold, a.folds, params2)
+            cv_f1_2, per_doc2 = report(f"{a.folds}-fold CV grouped by page ({time.time() - t0:.1f}s), "
+                                       "stage 2 (same folds)", rows, oof2, gold_toks, a.renderings, oracle)
+            for r1, r2 in zip(per_doc, per_doc2):
+                r2["F1_stage1"] = r1["F1"]
+            per_doc = per_doc2
+        if a.cv_models:
+            Path(a.cv_models).mkdir(parents=True, exist_ok=True)
+            for k in range(a.folds):
+                gbt.save(models[k], names, Path(a.cv_models) / f"fold_{k}.gbt", f"fold {k} of {a.folds}",
+                         stage2=(models2[k], names2) if a.stages == 2 else None)
+            (Path(a.cv_models) / "folds.json").write_text(json.dumps(fold_of, indent=0))
         if a.per_doc:
             with open(a.per_doc, "w") as f:
                 for r in sorted(per_doc, key=lambda r: r["F1"]):
@@ -194,18 +235,42 @@ def main():
         used = model.feature_gain_counts(len(names))
         print(f"\nfinal model: {a.trees} trees in {time.time() - t0:.1f}s; most used features: " +
               ", ".join(f"{names[i]}({used[i]})" for i in np.argsort(-used)[:8] if used[i]))
+        stage2 = None
+        if a.stages == 2:
+            t0 = time.time()
+            model2 = gbt.GBT(**params2).fit(X2, y, w)      # on out-of-fold p1 features, all rows
+            stage2 = (model2, names2)
+            used = model2.feature_gain_counts(len(names2))
+            print(f"final stage 2: {params2['n_trees']} trees in {time.time() - t0:.1f}s; most used features: " +
+                  ", ".join(f"{names2[i]}({used[i]})" for i in np.argsort(-used)[:8] if used[i]))
         out = Path(a.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         cv = " ".join(f"{r}={v:.4f}" for r, v in cv_f1.items()) or "not run"
+        if a.stages == 2:
+            cv = f"stage1 {cv} stage2 " + " ".join(f"{r}={v:.4f}" for r, v in cv_f1_2.items())
+            cv += (f"; stage2 trees={params2['n_trees']} depth={params2['depth']} lr={params2['lr']} "
+                   f"min_leaf={params2['min_leaf']}")
         prov = (f"{datetime.date.today()} bench={a.bench} pages={len(gold)} "
-                f"renderings={','.join(a.renderings)} blocks={len(y)} trees={a.trees} depth={a.depth} "
-                f"lr={a.lr} l2={a.l2} min_leaf={a.min_leaf} subsample={a.subsample} bins={a.bins} "
-                f"weighting={a.weighting} seed={a.seed}; CV({a.folds}-fold by page) F1@0.5 {cv}")
-        gbt.save(model, names, out, prov)
-        loaded, lnames = gbt.load(out)
-        diff = np.abs(loaded.decision(X) - model.decision(X)).max()
-        assert lnames == names and diff < 1e-5, f"model file does not round-trip (max diff {diff})"
-        print(f"wrote {out} ({out.stat().st_size // 1024} KiB); round-trip max |diff| {diff:.2g}")
+                f"renderings={','.join(a.renderings)} blocks={len(y)} stages={a.stages} trees={a.trees} "
+                f"depth={a.depth} lr={a.lr} l2={a.l2} min_leaf={a.min_leaf} subsample={a.subsample} "
+                f"bins={a.bins} weighting={a.weighting} seed={a.seed}; CV({a.folds}-fold by page) F1@0.5 {cv}")
+        if a.stages == 1:        # exactly the single-stage provenance of before
+            prov = prov.replace(" stages=1", "")
+        gbt.save(model, names, out, prov, stage2=stage2)
+        stages = gbt.load_stages(out)
+        assert len(stages) == a.stages and stages[0][1] == names, "model file does not round-trip (stages/names)"
+        diff = np.abs(stages[0][0].decision(X) - model.decision(X)).max()
+        assert diff < 1e-5, f"model file does not round-trip (max diff {diff})"
+        if a.stages == 2:
+            # Whole pipeline from the file (stage 1 -> stacked features -> stage 2) vs in memory.
+            assert stages[1][1] == names2, "stage-2 feature names do not round-trip"
+            p1_mem = model.predict(X)
+            p_mem = model2.predict(np.hstack([X, stacking.features(p1_mem, lengths)]))
+            p1_file, p_file = stacking.predict(stages, X, names, lengths)
+            diff = max(np.abs(p1_file - p1_mem).max(), np.abs(p_file - p_mem).max())
+            assert diff < 1e-9, f"two-stage model file does not round-trip (max diff {diff})"
+        print(f"wrote {out} ({out.stat().st_size // 1024} KiB, {a.stages} stage(s)); "
+              f"round-trip max |diff| {diff:.2g}")
     print(f"total {time.time() - T0:.1f}s")
 
 

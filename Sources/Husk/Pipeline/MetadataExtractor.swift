@@ -230,7 +230,9 @@ struct MetadataExtractor {
             if s.words >= 5 && s.words <= 14 { score += 0.5 }
             if s.words > 16 { score -= 0.5 }
             // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
-            if s.letters > 0 && s.uppercase * 10 >= s.letters * 9 && s.words <= 4 { score -= 1.5 }
+            let text = blocks[i].text
+            if s.words <= 4 && text == text.uppercased() && text != text.lowercased() { score -= 1.5 }
+
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).
             if repeated.contains(blocks[i].text) { score += 1 }
