@@ -5,31 +5,16 @@
 /// It knows full-width and CJK sentence ends (`。！？`) and abbreviations that the root rules
 /// cover, which a split on periods does not.
 public final class SentenceBreaker {
-    private let iterator: OpaquePointer
-    private var text: UnsafeMutablePointer<UText>?
+    private let core: BreakIterator
 
     public init(locale: String = "") throws(ICUError) {
-        var status = U_ZERO_ERROR
-        guard let bi = husk_ubrk_open(Int32(UBRK_SENTENCE.rawValue), locale, &status), !failed(status) else {
-            throw ICUError(status)
-        }
-        iterator = bi
-    }
-
-    deinit {
-        husk_ubrk_close(iterator)
-        if let text { husk_utext_close(text) }
+        core = try BreakIterator(kind: UBRK_SENTENCE, locale: locale)
     }
 
     /// Byte offsets where sentences end (the last one is the end of the text).
     public func forEachBoundary(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
-        var status = U_ZERO_ERROR
-        let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        text = husk_utext_openUTF8(text, raw, Int64(utf8.count), &status)
-        guard !failed(status), let text else { return }
-        husk_ubrk_setUText(iterator, text, &status)
-        guard !failed(status) else { return }
+        guard core.setText(utf8) else { return }
+        let iterator = core.iterator
         _ = husk_ubrk_first(iterator)
         while true {
             let end = Int(husk_ubrk_next(iterator))

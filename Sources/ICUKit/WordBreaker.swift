@@ -10,31 +10,16 @@ public enum WordKind: Sendable {
 /// Words are counted the way ICU segments them (dictionaries for Chinese, Japanese and Thai),
 /// never by splitting on spaces. One instance is reused for many texts; it is not thread-safe.
 public final class WordBreaker {
-    private let iterator: OpaquePointer
-    private var text: UnsafeMutablePointer<UText>?
+    private let core: BreakIterator
 
     public init(locale: String = "") throws(ICUError) {
-        var status = U_ZERO_ERROR
-        guard let bi = husk_ubrk_open(Int32(UBRK_WORD.rawValue), locale, &status), !failed(status) else {
-            throw ICUError(status)
-        }
-        iterator = bi
-    }
-
-    deinit {
-        husk_ubrk_close(iterator)
-        if let text { husk_utext_close(text) }
+        core = try BreakIterator(kind: UBRK_WORD, locale: locale)
     }
 
     /// Calls `body` with each segment's byte range and kind. The buffer must be valid UTF-8.
     public func forEachSegment(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, WordKind) -> Void) {
-        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
-        var status = U_ZERO_ERROR
-        let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        text = husk_utext_openUTF8(text, raw, Int64(utf8.count), &status)
-        guard !failed(status), let text else { return }
-        husk_ubrk_setUText(iterator, text, &status)
-        guard !failed(status) else { return }
+        guard core.setText(utf8) else { return }
+        let iterator = core.iterator
         var start = Int(husk_ubrk_first(iterator))
         while true {
             let end = Int(husk_ubrk_next(iterator))
