@@ -101,10 +101,29 @@ struct MetadataExtractor {
             result.consumed[index] = "title"
         }
         chooseSitename(&result, blocks: blocks, stats: stats)
-        if result.metadata.authors.isEmpty, let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
-            findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
+        if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
+            if result.metadata.authors.isEmpty {
+                findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
+            }
+            findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }
         return result
+    }
+
+    /// The standfirst (dek): a sentence-length paragraph right under the headline, before any
+    /// byline or dateline. It stays in the body too; the header only repeats it.
+    private func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
+        let i = title + 1
+        guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
+            stats[i].words >= 8, stats[i].words <= 60, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
+        else { return }
+        // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
+        let next = blocks[(i + 1)..<min(blocks.count, i + 3)]
+        guard next.contains(where: { block in
+            block.ruleHits.contains { if case .extract = rules[$0.rule].action { return true } else { return false } }
+        }) else { return }
+        result.metadata.description = blocks[i].text
+        result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
     }
 
     /// A byline with no "By": a line of two to four capitalised words and no function words

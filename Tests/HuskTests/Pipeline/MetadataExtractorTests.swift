@@ -44,6 +44,12 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring\n\nBy June Park and Jan Novak").authors, ["June Park", "Jan Novak"])
     }
 
+    func testStandfirstBetweenHeadlineAndBylineIsTheDescription() throws {
+        let m = try meta("# Library to open in spring\n\nAfter six years of delays, the town's new library has a date and a budget that holds\n\nBy Ann Lee")
+        XCTAssertEqual(m.description, "After six years of delays, the town's new library has a date and a budget that holds")
+        XCTAssertNil(try meta("# Library to open in spring").description)
+    }
+
     func testNoAuthorIsInventedFromOrdinaryLines() throws {
         XCTAssertNil(try meta("# Library to open in spring after long delay\n\nThe city council agreed.").author)
     }
