@@ -16,8 +16,11 @@ struct WindowCleaner {
         var blocks = engine.segmenter.segment(lines, repairer: engine.repairer)
         blocks = engine.repairer.joinSplitSentences(blocks)
         engine.repairer.resolveHyphens(&blocks, vocabularyText: lines.map(\.text))
+        var languageSource = "forced by --language"
         if language == nil {
-            language = engine.identifier.identify(blocks.map(\.text), counter: engine.counter, stoplists: cleaner.stoplists)?.code
+            let guess = engine.identifier.identify(blocks.map(\.text), counter: engine.counter, stoplists: cleaner.stoplists)
+            language = guess?.code
+            languageSource = guess.map { "script and stopwords, confidence \(Int(($0.confidence * 100).rounded()))%" } ?? ""
         }
         let stopwords = cleaner.stoplists.set(for: language)
         let stats = blocks.map { engine.extractor.stats($0, stopwords: stopwords) }
@@ -40,6 +43,7 @@ struct WindowCleaner {
             result.metadata.language = language
             result.metadata.url = options.url
             result.provenance = found.provenance
+            if language != nil { result.provenance["language"] = languageSource }
             for (index, field) in found.consumed { blocks[index].ruleHits.removeAll(); blocks[index].decision = Decision(.drop, .metadata(field: field)) }
             let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
