@@ -12,6 +12,8 @@ struct Block {
     var emphasized: Bool
     /// Images seen between the previous block and this one.
     var imagesBefore: Int
+    /// Alt texts of images on or just before the block's lines.
+    var imageAlts: [String] = []
     /// Images on the block's own lines.
     var images: Int
     /// A blank line or markup separated this block from the previous one.

@@ -22,6 +22,7 @@ struct Line {
     var linkBytes = 0
     var links = 0
     var images = 0
+    var imageAlts: [String] = []
     /// Bare URLs and autolinks.
     var urls = 0
     /// The whole line was emphasis (`*...*`, `_..._`): captions, deks and bios often are.

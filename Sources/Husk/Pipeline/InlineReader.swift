@@ -8,6 +8,8 @@ struct InlineReader {
     private(set) var links = 0
     private(set) var images = 0
     private(set) var urls = 0
+    /// Alt texts of the images read (logos often name the site).
+    private(set) var imageAlts: [String] = []
     /// Ranges of the output that are link text.
     private(set) var linkRanges: [Range<Int>] = []
 
@@ -32,6 +34,9 @@ struct InlineReader {
             case 0x21 where i + 1 < end && s[i + 1] == 0x5B:  // ![alt](src)
                 if depth < maxNesting, let link = Self.link(in: s, at: i + 1, lookahead: lookahead) {
                     images += 1
+                    if imageAlts.count < 4, link.text.count <= 80 {
+                        imageAlts.append(String(decoding: s[link.text], as: UTF8.self))
+                    }
                     i = link.after
                 } else {
                     out.append(c)

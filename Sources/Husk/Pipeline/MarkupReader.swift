@@ -63,6 +63,7 @@ struct MarkupReader {
         inline.read(content[...], into: &out, depth: 0)
         line.links = inline.links
         line.images = inline.images
+        line.imageAlts = inline.imageAlts
         line.urls = inline.urls
         line.emphasized = Self.isWhollyEmphasized(content)
         let collapsed = Self.collapseSpaces(out, linkRanges: inline.linkRanges)

@@ -23,6 +23,8 @@ struct MetadataExtractor {
     var maxTitleWords = 30
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
+    /// Votes a site-name candidate needs (see `chooseSitename`).
+    var minSiteScore = 1.5
 
     func extract(_ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?) -> Result {
         var result = Result()
@@ -144,39 +146,75 @@ struct MetadataExtractor {
         }
     }
 
-    /// Site name: a copyright holder (legal form removed) confirmed by a brand line at the top
-    /// of the page, else the copyright holder, else a brand line that the page repeats.
+    /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
+    /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
+    /// lines; each candidate also gains from the other places the page names it.
     private func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
-        var brands: [(index: Int, text: String)] = []
-        for i in 0..<min(blocks.count, 12) {
-            let text = blocks[i].text
-            guard stats[i].words >= 1, stats[i].words <= 6, text.count <= 50, !stats[i].endsSentence,
-                blocks[i].ruleHits.isEmpty
-            else { continue }
-            let linked = stats[i].linkDensity >= 0.9
-            if linked || blocks[i].kind == .heading || i == 0 { brands.append((i, text)) }
+        var votes: [String: (name: String, score: Double, source: String)] = [:]
+        func vote(_ raw: String, _ weight: Double, _ source: String) {
+            let name = Self.cleanName(Self.stripBrandWords(raw))
+            let words = name.split(separator: " ").count
+            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2 else { return }
+            let key = name.lowercased()
+            let previous = votes[key]
+            votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)
         }
-        if var holder = result.metadata.sitename, result.provenance["sitename"]?.hasSuffix("title suffix") != true {
-            holder = Self.stripLegalForm(holder, suffixes: companySuffixes)
-            let lower = holder.lowercased()
-            if let brand = brands.first(where: { $0.text.lowercased() == lower || $0.text.lowercased().hasPrefix(lower) }) {
-                result.metadata.sitename = brand.text.lowercased() == lower ? holder : brand.text
-            } else {
-                result.metadata.sitename = holder.isEmpty ? nil : holder
+        if let current = result.metadata.sitename {
+            let fromTitle = result.provenance["sitename"]?.hasSuffix("title suffix") == true
+            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : 1.5,
+                 result.provenance["sitename"] ?? "")
+        }
+        let head = min(blocks.count, 12)
+        var brandVoted = false
+        for i in 0..<head {
+            for alt in blocks[i].imageAlts.prefix(2) where i < 6 { vote(alt, 2, "line \(blocks[i].line), logo image") }
+            let text = blocks[i].text
+            let lower = text.lowercased()
+            for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) && stats[i].words <= 7 {
+                vote(String(text.dropLast(suffix.count)), 2, "line \(blocks[i].line), homepage link")
             }
+            // Only the first short linked or heading line: the logo link, not the menu after it.
+            if !brandVoted, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || blocks[i].kind == .heading || i == 0
+            {
+                vote(text, 1, "line \(blocks[i].line), brand line")
+                brandVoted = true
+            }
+        }
+        for block in blocks where block.text.utf8.count < 80 {
+            // "Follow X on Twitter": words, never indices carried across a case change.
+            let words = block.text.split(separator: " ")
+            guard words.count >= 4, words[0].lowercased() == "follow",
+                let on = words.indices.dropFirst(2).first(where: { words[$0].lowercased() == "on" })
+            else { continue }
+            vote(words[1..<on].joined(separator: " "), 1, "line \(block.line), follow prompt")
+            break
+        }
+        guard !votes.isEmpty else { return }
+        // Mentions elsewhere on the page, counted on short blocks only.
+        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercased() }
+        for (key, entry) in votes {
+            let mentions = short.filter { $0.contains(key) }.count
+            votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
+        }
+        guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
+            best.score >= minSiteScore
+        else {
+            result.metadata.sitename = nil
+            result.provenance["sitename"] = nil
             return
         }
-        guard result.metadata.sitename == nil else { return }
-        // A brand line counts only when the page names it again further down.
-        for brand in brands {
-            let lower = brand.text.lowercased()
-            let again = blocks.indices.contains { $0 > brand.index + 3 && blocks[$0].text.lowercased().contains(lower) }
-            if again && brand.text.count >= 3 {
-                result.metadata.sitename = brand.text
-                result.provenance["sitename"] = "line \(blocks[brand.index].line), brand line named again below"
-                return
-            }
+        result.metadata.sitename = best.name
+        result.provenance["sitename"] = best.source
+    }
+
+    /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").
+    static func stripBrandWords(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        while let last = words.last, ["logo", "homepage", "home", "icon", "image"].contains(last.lowercased()) {
+            words.removeLast()
         }
+        return words.joined(separator: " ")
     }
 
     /// "Headline | Site" or "Headline - Site": the headline and the site, when the suffix is short.
@@ -316,8 +354,8 @@ struct MetadataExtractor {
 
     static func cleanName(_ raw: String) -> String {
         var s = raw.trimmingSpaces
-        while let last = s.last, ".,;:|-–—".contains(last) || last == " " { s.removeLast() }
-        while let first = s.first, ".,;:|-–—".contains(first) || first == " " { s.removeFirst() }
+        while let last = s.last, ".,;:|-–—«»\"“”„'".contains(last) || last == " " { s.removeLast() }
+        while let first = s.first, ".,;:|-–—«»\"“”„'".contains(first) || first == " " { s.removeFirst() }
         return s
     }
 }

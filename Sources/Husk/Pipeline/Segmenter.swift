@@ -34,6 +34,7 @@ struct Segmenter {
         let wrap = wrapping(of: lines)
         var blocks: [Block] = []
         var imagesPending = 0
+        var altsPending: [String] = []
         var gap = true
         var previous: Line? = nil
         for line in lines {
@@ -44,6 +45,7 @@ struct Segmenter {
                 continue
             case .markupOnly:
                 imagesPending += line.images
+                altsPending += line.imageAlts
                 gap = true
                 previous = nil
                 continue
@@ -58,7 +60,10 @@ struct Segmenter {
                 previous = line
                 continue
             }
-            blocks.append(makeBlock(line, imagesBefore: imagesPending, gap: gap))
+            var block = makeBlock(line, imagesBefore: imagesPending, gap: gap)
+            block.imageAlts = altsPending + line.imageAlts
+            blocks.append(block)
+            altsPending = []
             imagesPending = 0
             gap = false
             previous = line

@@ -50,6 +50,13 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertNil(try meta("# Library to open in spring").description)
     }
 
+    /// Regression: indices from a lowercased copy were used on the original text and trapped
+    /// when lowercasing changed its length ("İ" lowercases to two scalars).
+    func testFollowPromptWithCaseChangingLettersDoesNotCrash() throws {
+        let m = try meta("# Library to open in spring\n\nFollow İSTANBUL GÜNLÜĞÜ on Twitter")
+        XCTAssertEqual(m.title, "Library to open in spring")
+    }
+
     func testNoAuthorIsInventedFromOrdinaryLines() throws {
         XCTAssertNil(try meta("# Library to open in spring after long delay\n\nThe city council agreed.").author)
     }
