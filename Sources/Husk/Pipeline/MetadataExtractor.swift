@@ -128,16 +128,25 @@ struct MetadataExtractor {
         result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
     }
 
+    /// Two to four capitalised words, no function words, no digits: how a person's name looks.
+    static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
+        let words = block.text.split(separator: " ")
+        return s.words >= 2 && s.words <= 4 && words.count == s.words && s.stopwords == 0 && s.capitalized == s.words
+            && block.text.count <= 40 && block.ruleHits.isEmpty
+            && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
+    }
+
+    /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next line.
+    static func isBareBylineLabel(_ text: String) -> Bool {
+        ["by", "posted by", "written by", "author", "author:", "by:", "words by"].contains(text.lowercased())
+    }
+
     /// A byline with no "By": a line of two to four capitalised words and no function words
     /// right under the headline ("Jane Doe", then the date).
     private func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
         for i in (title + 1)..<min(blocks.count, title + 4) {
-            let s = stats[i]
-            let words = blocks[i].text.split(separator: " ")
-            guard s.words >= 2, s.words <= 4, words.count == s.words, s.stopwords == 0, s.capitalized == s.words,
-                blocks[i].text.count <= 40, blocks[i].ruleHits.isEmpty, blocks[i].kind == .paragraph,
-                blocks[i].text != result.metadata.sitename,
-                blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
+            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].kind == .paragraph || blocks[i].kind == .listItem,
+                blocks[i].text != result.metadata.sitename
             else { continue }
             result.metadata.authors = [blocks[i].text]
             result.provenance["author"] = "line \(blocks[i].line), name line under the title"
@@ -289,6 +298,13 @@ struct MetadataExtractor {
             // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
             let text = blocks[i].text
             if s.words <= 4 && text == text.uppercased() && text != text.lowercased() { score -= 1.5 }
+            // A person's name is the byline, and the line above it the headline.
+            if Self.isNameLike(blocks[i], s) { score -= 2 }
+            if i + 1 < blocks.count, byline != i + 1,
+                Self.isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
+            {
+                score += 2.5
+            }
 
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).

@@ -44,6 +44,12 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring\n\nBy June Park and Jan Novak").authors, ["June Park", "Jan Novak"])
     }
 
+    func testNameLineIsNeverTheTitleAndMarksTheHeadlineAboveIt() throws {
+        let m = try meta("Home\n\nBlog\n\nWhy small libraries matter more than ever\n\nBy\n\nMaria Lopez\n\nApril 10, 2025")
+        XCTAssertEqual(m.title, "Why small libraries matter more than ever")
+        XCTAssertEqual(m.author, "Maria Lopez")
+    }
+
     func testStandfirstBetweenHeadlineAndBylineIsTheDescription() throws {
         let m = try meta("# Library to open in spring\n\nAfter six years of delays, the town's new library has a date and a budget that holds\n\nBy Ann Lee")
         XCTAssertEqual(m.description, "After six years of delays, the town's new library has a date and a budget that holds")
