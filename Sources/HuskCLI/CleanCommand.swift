@@ -25,9 +25,6 @@ struct CleaningOptions: ParsableArguments {
     @Flag(name: .long, help: "Normalize to NFKC instead of NFC (folds full-width forms; see README).")
     var nfkc = false
 
-    @Option(name: .long, help: ArgumentHelp("Day for resolving relative dates (YYYY-MM-DD).", valueName: "DAY"))
-    var referenceDate: String?
-
     @Option(name: .long, help: ArgumentHelp("Use classifier parameters from FILE (a .gbt file from tools/train).", valueName: "FILE"))
     var model: String?
 
@@ -39,7 +36,6 @@ struct CleaningOptions: ParsableArguments {
         options.normalization = nfkc ? .nfkc : .nfc
         options.useDefaultRules = !noDefaultRules
         options.explain = explain
-        options.referenceDate = referenceDate
         if let model {
             guard let data = FileManager.default.contents(atPath: model) else {
                 Messages.error("\(model): cannot read model file")

@@ -30,8 +30,6 @@ public struct CleanerOptions: Sendable {
     public var modelText: String? = nil
     /// Record every block's decision and features (`--explain`).
     public var explain = false
-    /// Day used to resolve relative dates ("2 hours ago"); never the current clock.
-    public var referenceDate: String? = nil
     /// Input's own metadata (JSONL/WARC) to carry through.
     public var url: String? = nil
 

@@ -11,8 +11,6 @@ public struct Decision: Sendable, Codable, Equatable {
         case score(Double)
         /// A blank, markup-only or empty block.
         case empty
-        /// An exact repeat of text already kept.
-        case duplicate
         /// Below the article start or after a `drop-rest` rule fired.
         case outsideArticle(rule: String)
         /// Metadata (title, byline, dateline) moved into the header.
@@ -33,7 +31,6 @@ public struct Decision: Sendable, Codable, Equatable {
         case .rule(let id, _): return id
         case .score: return "classifier"
         case .empty: return "empty"
-        case .duplicate: return "duplicate"
         case .outsideArticle(let rule): return rule
         case .metadata(let field): return "metadata-\(field)"
         }
@@ -45,7 +42,6 @@ public struct Decision: Sendable, Codable, Equatable {
         case .rule(_, let category): return category
         case .score: return "classifier"
         case .empty: return "empty"
-        case .duplicate: return "duplicate"
         case .outsideArticle: return "outside-article"
         case .metadata: return "metadata"
         }
