@@ -64,7 +64,7 @@ final class DateFinder {
     /// The first date in `text` as `YYYY-MM-DD`, read in `language` (English as fallback).
     func firstDate(in text: String, language: String?) -> String? {
         guard text.utf8.count <= 400 else { return nil }
-        let bytes = Array(text.utf8)
+        let bytes = Self.separateGluedTimes(Array(text.utf8))
         var searchFrom = 0
         while searchFrom < bytes.count {
             let outcome = bytes[searchFrom...].withUnsafeBufferPointer { candidates.firstMatch(in: $0) }
@@ -165,6 +165,28 @@ final class DateFinder {
             }
         }
         flush()
+        return out
+    }
+
+    /// "Nov 19 20197:05 AM": scraping glued the year to the time; a space goes back between them
+    /// (a year 19xx or 20xx directly followed by h:mm or hh:mm).
+    static func separateGluedTimes(_ b: [UInt8]) -> [UInt8] {
+        func digit(_ k: Int) -> Bool { k >= 0 && k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
+        guard b.contains(0x3A) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 4)
+        var i = 0
+        while i < b.count {
+            out.append(b[i])
+            let startsYear = i >= 3 && !digit(i - 4) && digit(i - 3) && digit(i - 2) && digit(i - 1) && digit(i)
+                && ((b[i - 3] == 0x31 && b[i - 2] == 0x39) || (b[i - 3] == 0x32 && b[i - 2] == 0x30))
+            if startsYear && digit(i + 1)
+                && ((i + 2 < b.count && b[i + 2] == 0x3A) || (digit(i + 2) && i + 3 < b.count && b[i + 3] == 0x3A))
+            {
+                out.append(0x20)
+            }
+            i += 1
+        }
         return out
     }
 

@@ -104,6 +104,9 @@ struct MetadataExtractor {
         }
         chooseSitename(&result, blocks: blocks, stats: stats)
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
+            preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
+        }
+        if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             if result.metadata.authors.isEmpty {
                 findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
             }
@@ -126,6 +129,28 @@ struct MetadataExtractor {
         }) else { return }
         result.metadata.description = blocks[i].text
         result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
+    }
+
+    /// The publication date sits by the headline: when a date line lies within a few blocks of
+    /// the title, it wins over a date found higher up (a ticker, a menu, another item's date).
+    private func preferDateNearTitle(
+        _ result: inout Result, blocks: [Block], stats: [BlockStats], title: Int, rules: [Rule], language: String?
+    ) {
+        var best: (distance: Int, day: String, index: Int)? = nil
+        for i in max(0, title - 4)..<min(blocks.count, title + 11) where i != title {
+            guard stats[i].words <= 24, blocks[i].kind != .quote else { continue }
+            let isUpdateLine = blocks[i].ruleHits.contains { hit in
+                if case .extract("updated") = rules[hit.rule].action { return true } else { return false }
+            }
+            guard let day = dates.firstDate(in: blocks[i].text, language: language) else { continue }
+            // After the title counts a little closer than the same distance before it.
+            let distance = i > title ? (i - title) * 2 - 1 : (title - i) * 2
+            if isUpdateLine && day == result.metadata.updated && !blocks[i].text.lowercased().contains("publish") { continue }
+            if distance < (best?.distance ?? Int.max) { best = (distance, day, i) }
+        }
+        guard let best, best.day != result.metadata.date else { return }
+        result.metadata.date = best.day
+        result.provenance["date"] = "line \(blocks[best.index].line), date next to the title"
     }
 
     /// Two to four capitalised words, no function words, no digits: how a person's name looks.

@@ -10,6 +10,12 @@ final class DateFinderTests: XCTestCase {
         XCTAssertEqual(finder.firstDate(in: "Posted on 2024-03-12T10:00:00Z", language: "en"), "2024-03-12")
     }
 
+    func testYearGluedToTheTimeIsSeparated() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "Published Tue, Nov 19 20197:05 AM EST", language: "en"), "2019-11-19")
+        XCTAssertEqual(finder.firstDate(in: "Nov 15, 201910:45 AM", language: "en"), "2019-11-15")
+    }
+
     func testImpossibleDatesAreRejected() throws {
         let finder = try DateFinder()
         XCTAssertNil(finder.firstDate(in: "February 30, 2024", language: "en"))

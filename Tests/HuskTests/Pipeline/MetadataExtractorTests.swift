@@ -50,6 +50,11 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.author, "Maria Lopez")
     }
 
+    func testTheDateNextToTheHeadlineWinsOverOneHigherUp() throws {
+        let top = "Tuesday, June 4, 2024\n\nHome\n\nNews\n\nSport\n\nWeather\n\n# Library to open in spring after long delay\n\nBy Ann Lee\n\nMay 28, 2024"
+        XCTAssertEqual(try meta(top).date, "2024-05-28")
+    }
+
     func testStandfirstBetweenHeadlineAndBylineIsTheDescription() throws {
         let m = try meta("# Library to open in spring\n\nAfter six years of delays, the town's new library has a date and a budget that holds\n\nBy Ann Lee")
         XCTAssertEqual(m.description, "After six years of delays, the town's new library has a date and a budget that holds")
