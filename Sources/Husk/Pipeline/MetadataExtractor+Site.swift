@@ -1,0 +1,113 @@
+import Foundation
+
+/// Site name and title-suffix reading.
+extension MetadataExtractor {
+    /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
+    /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
+    /// lines; each candidate also gains from the other places the page names it.
+    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
+        var votes: [String: (name: String, score: Double, source: String)] = [:]
+        func vote(_ raw: String, _ weight: Double, _ source: String) {
+            let name = Self.cleanName(Self.stripBrandWords(raw))
+            let words = name.split(separator: " ").count
+            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2 else { return }
+            let key = name.lowercased()
+            let previous = votes[key]
+            votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)
+        }
+        if let current = result.metadata.sitename {
+            let fromTitle = result.provenance["sitename"]?.hasSuffix("title suffix") == true
+            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : 1.5,
+                 result.provenance["sitename"] ?? "")
+        }
+        let head = min(blocks.count, 12)
+        var brandVoted = false
+        for i in 0..<head {
+            for alt in blocks[i].imageAlts.prefix(2) where i < 6 { vote(alt, 2, "line \(blocks[i].line), logo image") }
+            let text = blocks[i].text
+            let lower = text.lowercased()
+            for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) && stats[i].words <= 7 {
+                vote(String(text.dropLast(suffix.count)), 2, "line \(blocks[i].line), homepage link")
+            }
+            // Only the first short linked or heading line: the logo link, not the menu after it.
+            if !brandVoted, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || blocks[i].kind == .heading || i == 0
+            {
+                vote(text, 1, "line \(blocks[i].line), brand line")
+                brandVoted = true
+            }
+        }
+        for block in blocks where block.text.utf8.count < 80 {
+            // "Follow X on Twitter": words, never indices carried across a case change.
+            let words = block.text.split(separator: " ")
+            guard words.count >= 4, words[0].lowercased() == "follow",
+                let on = words.indices.dropFirst(2).first(where: { words[$0].lowercased() == "on" })
+            else { continue }
+            vote(words[1..<on].joined(separator: " "), 1, "line \(block.line), follow prompt")
+            break
+        }
+        guard !votes.isEmpty else { return }
+        // Mentions elsewhere on the page, counted on short blocks only.
+        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercased() }
+        for (key, entry) in votes {
+            let mentions = short.filter { $0.contains(key) }.count
+            votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
+        }
+        guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
+            best.score >= minSiteScore
+        else {
+            result.metadata.sitename = nil
+            result.provenance["sitename"] = nil
+            return
+        }
+        result.metadata.sitename = best.name
+        result.provenance["sitename"] = best.source
+    }
+
+    /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").
+    static func stripBrandWords(_ text: String) -> String {
+        var words = text.split(separator: " ").map(String.init)
+        while let last = words.last, ["logo", "homepage", "home", "icon", "image"].contains(last.lowercased()) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// "Headline | Site" or "Headline - Site": the headline and the site, when the suffix is short.
+    static func splitSiteSuffix(_ title: String, known: String?) -> (String, String)? {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+            guard let (headPart, tailPart) = title.splitAtLast(separator) else { continue }
+            let head = headPart.trimmingSpaces
+            let tail = tailPart.trimmingSpaces
+            if let known, tail.lowercased() == known.lowercased() { return (head, tail) }
+            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return (head, tail) }
+        }
+        return nil
+    }
+
+    /// A copyright holder without year, trailing clauses and legal form.
+    static func stripLegalForm(_ name: String, suffixes: [String]) -> String {
+        var out = name
+        for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
+            if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
+        }
+        var words = out.split(separator: " ").map(String.init)
+        while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
+        var changed = true
+        while changed && words.count > 1 {
+            changed = false
+            for suffix in suffixes {
+                let parts = suffix.split(separator: " ").map { $0.lowercased() }
+                guard parts.count < words.count else { continue }
+                let tail = words.suffix(parts.count).map { $0.lowercased() }
+                let bare = { (x: [String]) in x.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")) } }
+                if tail == parts || bare(tail) == bare(parts) {
+                    words.removeLast(parts.count)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return cleanName(words.joined(separator: " "))
+    }
+}

@@ -1,0 +1,83 @@
+/// Headline and byline-name choice.
+extension MetadataExtractor {
+    /// Two to four capitalised words, no function words, no digits: how a person's name looks.
+    static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
+        let words = block.text.split(separator: " ")
+        return s.words >= 2 && s.words <= 4 && words.count == s.words && s.stopwords == 0 && s.capitalized == s.words
+            && block.text.count <= 40 && block.ruleHits.isEmpty
+            && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
+    }
+
+    /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next line.
+    static func isBareBylineLabel(_ text: String) -> Bool {
+        ["by", "posted by", "written by", "author", "author:", "by:", "words by"].contains(text.lowercased())
+    }
+
+    /// A byline with no "By": a line of two to four capitalised words and no function words
+    /// right under the headline ("Jane Doe", then the date).
+    func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
+        for i in (title + 1)..<min(blocks.count, title + 4) {
+            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].kind == .paragraph || blocks[i].kind == .listItem,
+                blocks[i].text != result.metadata.sitename
+            else { continue }
+            result.metadata.authors = [blocks[i].text]
+            result.provenance["author"] = "line \(blocks[i].line), name line under the title"
+            result.consumed[i] = "author"
+            return
+        }
+    }
+
+    /// The headline: the best-scoring title-like block above the article. Headings score by
+    /// level, a block just above the byline or dateline scores high, distance costs.
+    func findTitle(
+        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule],
+        siteHint: String?
+    ) -> (Int, String)? {
+        let start = region.isEmpty ? top : region.lowerBound
+        let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
+        var best: (score: Double, index: Int)? = nil
+        var seenTexts = Set<String>()
+        var repeated = Set<String>()
+        for block in blocks where block.text.utf8.count < 300 {
+            if !seenTexts.insert(block.text).inserted { repeated.insert(block.text) }
+        }
+        for i in 0..<limit {
+            let s = stats[i]
+            guard s.words >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
+                !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
+            else { continue }
+            var score = 0.0
+            if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
+            if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
+            let distance = abs(start - i)
+            if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
+            if s.endsSentence { score -= 1.5 }
+            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
+            if blocks[i].emphasized { score -= 0.5 }
+            if s.startsUpper { score += 0.5 }
+            if s.words >= 4 { score += 0.5 }
+            if s.words >= 5 && s.words <= 14 { score += 0.5 }
+            if s.words > 16 { score -= 0.5 }
+            // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
+            let text = blocks[i].text
+            if s.words <= 4 && text == text.uppercased() && text != text.lowercased() { score -= 1.5 }
+            // A person's name is the byline, and the line above it the headline.
+            if Self.isNameLike(blocks[i], s) { score -= 2 }
+            if i + 1 < blocks.count, byline != i + 1,
+                Self.isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
+            {
+                score += 2.5
+            }
+
+            if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
+            // Pages often repeat their headline (breadcrumb, share text, page title).
+            if repeated.contains(blocks[i].text) { score += 1 }
+            // "Headline | Site" with the site the page names elsewhere is the page's own title.
+            if let site = siteHint, Self.splitSiteSuffix(blocks[i].text, known: site) != nil { score += 3 }
+            score -= 0.05 * Double(distance)
+            if score >= minTitleScore && score > (best?.score ?? -Double.infinity) { best = (score, i) }
+        }
+        guard let best else { return nil }
+        return (best.index, blocks[best.index].text)
+    }
+}
