@@ -16,12 +16,16 @@ struct BlockModel: Sendable {
     }
 
     /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).
+    /// Blocks not `needed` (a rule decided them) get a score only when stage 2 reads it as context.
     func probabilities(_ features: [[Double]], needed: [Bool]) -> [Double] {
+        guard let stage2 else {
+            return features.indices.map { needed[$0] ? stage1.probability(features[$0]) : 0 }
+        }
         let p1 = features.map { stage1.probability($0) }
-        guard let stage2 else { return p1 }
+        let prefix = StackedFeatures.prefixSums(p1)
         var out = p1
         for i in features.indices where needed[i] {
-            out[i] = stage2.probability(features[i] + StackedFeatures.values(p1, at: i))
+            out[i] = stage2.probability(features[i] + StackedFeatures.values(p1, at: i, prefix: prefix))
         }
         return out
     }
@@ -36,7 +40,20 @@ enum StackedFeatures {
     ]
     static let names = ContextFeatures.names + stackedNames
 
+    /// `prefix[i]` is the sum of `p[0..<i]`, added left to right as training does.
+    static func prefixSums(_ p: [Double]) -> [Double] {
+        var prefix = [0.0]
+        prefix.reserveCapacity(p.count + 1)
+        for value in p { prefix.append(prefix[prefix.count - 1] + value) }
+        return prefix
+    }
+
     static func values(_ p: [Double], at i: Int) -> [Double] {
+        values(p, at: i, prefix: prefixSums(p))
+    }
+
+    /// The stacked features of block `i`; `prefix` from `prefixSums(p)` keeps a window linear.
+    static func values(_ p: [Double], at i: Int, prefix: [Double]) -> [Double] {
         let n = p.count
         func at(_ j: Int) -> Double { j >= 0 && j < n ? p[j] : -1 }
         func mean(_ radius: Int) -> Double {
@@ -64,12 +81,8 @@ enum StackedFeatures {
             }
             j += 1
         }
-        var before = 0.0
-        var total = 0.0
-        for k in 0..<n {
-            if k < i { before += p[k] }
-            total += p[k]
-        }
+        let before = prefix[i]
+        let total = prefix[n]
         var maxBefore = -1.0
         for k in max(0, i - 5)..<i { maxBefore = max(maxBefore, p[k]) }
         var maxAfter = -1.0

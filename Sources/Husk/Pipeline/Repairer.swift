@@ -55,8 +55,7 @@ struct Repairer {
     func resolveHyphens(_ blocks: inout [Block], vocabularyText: [String]) {
         guard blocks.contains(where: { Self.hasJoinMark($0.text) }) else { return }
         // Only the candidate compounds are looked up, in one lowercased copy of the window.
-        let haystack = vocabularyText.filter { $0.contains("-") || $0.utf8.count > 0 }.joined(separator: "\n")
-            .asciiLowercased
+        let haystack = vocabularyText.joined(separator: "\n").asciiLowercased
         for k in blocks.indices where Self.hasJoinMark(blocks[k].text) {
             blocks[k].text = resolve(blocks[k].text, haystack)
         }

@@ -28,11 +28,10 @@ struct WindowCleaner {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
         // Rules written for the document's language speak before language-neutral ones.
-        let allRules = cleaner.rules.rules
-        for i in blocks.indices where blocks[i].ruleHits.count > 1 {
-            blocks[i].ruleHits.sort { !allRules[$0.rule].languages.isEmpty && allRules[$1.rule].languages.isEmpty }
-        }
         let rules = cleaner.rules.rules
+        for i in blocks.indices where blocks[i].ruleHits.count > 1 {
+            blocks[i].ruleHits.sort { !rules[$0.rule].languages.isEmpty && rules[$1.rule].languages.isEmpty }
+        }
         let ruled = blocks.map { block in block.ruleHits.contains { rules[$0.rule].action == .drop } }
         let region = engine.context.mainRegion(stats, ruled: ruled)
         let features = blockFeatures(blocks, stats, region: region)

@@ -39,8 +39,8 @@ final class RuleMatcher {
         for index in candidates.sorted() where index != previous {
             previous = index
             let rule = rules[index]
-            if rule.scope == .line && characters > (rule.maxLength ?? defaultMaxLength) { continue }
-            if let limit = rule.maxLength, characters > limit { continue }
+            // A rule's max-length bounds it; line rules without one stop at the default.
+            if characters > (rule.maxLength ?? (rule.scope == .line ? defaultMaxLength : Int.max)) { continue }
             guard rule.applies(to: language) else { continue }
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
