@@ -5,6 +5,7 @@ let package = Package(
     name: "Husk",
     products: [
         .library(name: "Husk", targets: ["Husk"]),
+        .library(name: "HuskIO", targets: ["HuskIO"]),
         .executable(name: "husk", targets: ["HuskCLI"]),
     ],
     dependencies: [
@@ -17,6 +18,8 @@ let package = Package(
             pkgConfig: "icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // The system zlib (Debian: zlib1g-dev), for .gz inputs and gzip-member WARC files.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Small Foundation-free wrapper: break iterators, normalization, regex, dates, scripts.
         .target(name: "ICUKit", dependencies: ["CICU"]),
         // Turns Rules/ into Swift source so the binary works with no files beside it.
@@ -27,15 +30,19 @@ let package = Package(
             dependencies: ["ICUKit"],
             plugins: ["EmbedRules"]
         ),
+        // Batch input and output: files, gzip, directory walks, JSONL, WARC, atomic outputs.
+        .target(name: "HuskIO", dependencies: ["CZlib"]),
         .executableTarget(
             name: "HuskCLI",
             dependencies: [
                 "Husk",
+                "HuskIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "HuskTests", dependencies: ["Husk"]),
+        .testTarget(name: "HuskIOTests", dependencies: ["HuskIO"]),
         .testTarget(name: "HuskCLITests", dependencies: ["Husk", "HuskCLI"]),
     ]
 )

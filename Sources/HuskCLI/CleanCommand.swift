@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Husk
+import HuskIO
 
 extension OutputFormat: ExpressibleByArgument {}
 extension CleanerOptions.Favor: ExpressibleByArgument {}
@@ -71,69 +72,88 @@ struct CleaningOptions: ParsableArguments {
 extension HuskCommand {
     func run() throws {
         let cleaner = try cleaning.makeCleaner(explain: explain)
-        let out = StandardOutput()
+        if batch.isBatch {
+            try runBatch(cleaner)
+            return
+        }
+        let out: OutputSink
+        do {
+            out = try OutputSink(path: batch.output)
+        } catch {
+            Messages.error(error.description)
+            throw ExitCode(Messages.inputFailed)
+        }
         var failed = false
         let inputs = files.isEmpty ? ["-"] : files
         for path in inputs {
             do {
                 try cleanOne(path, cleaner: cleaner, out: out)
-            } catch let error as InputError {
+            } catch {
                 Messages.error(error.description)
                 failed = true
             }
         }
-        out.flush()
+        do {
+            try out.finish()
+        } catch {
+            Messages.error(error.description)
+            throw ExitCode(Messages.inputFailed)
+        }
         if failed { throw ExitCode(Messages.inputFailed) }
     }
 
-    private func cleanOne(_ path: String, cleaner: Cleaner, out: StandardOutput) throws {
-        let reader = try InputReader(path: path)
-        let stream = try wrap(path, { () throws(HuskError) in try cleaner.makeStream() })
+    /// One document, streamed: paragraphs are written as soon as they are decided.
+    private func cleanOne(_ path: String, cleaner: Cleaner, out: OutputSink) throws(IOError) {
+        let source = try InputOpener.open(path)
+        let stream: CleaningStream
+        do {
+            stream = try cleaner.makeStream()
+        } catch {
+            throw IOError(path: path, message: error.description)
+        }
         let streaming = !explain && cleaning.format != .json
         let writer = cleaning.format.writer
         var headerWritten = false
         var first = true
-        var failure: InputError? = nil
-        try reader.forEachChunk { chunk, offset in
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        while true {
+            let n = try source.read(into: &buffer)
+            if n == 0 { break }
             do throws(HuskError) {
-                try stream.feed(chunk)
+                try stream.feed(Array(buffer[0..<n]))
             } catch {
-                failure = InputError(path: path, offset: offset, error: error)
-                return false
+                throw DocumentProcessor.positioned(error, path: path, offset: offset)
             }
+            offset += n
             if streaming, let metadata = stream.metadata {
                 if !headerWritten {
-                    out.write(writer.header(metadata))
+                    try out.write(writer.header(metadata))
                     headerWritten = true
                 }
                 for p in stream.takeParagraphs() {
-                    out.write(writer.paragraph(p, first: first))
+                    try out.write(writer.paragraph(p, first: first))
                     first = false
                 }
             }
-            return true
         }
-        if let failure { throw failure }
-        let document = try wrap(path, { () throws(HuskError) in try stream.finish() })
+        let document: CleanedDocument
+        do {
+            document = try stream.finish()
+        } catch {
+            throw DocumentProcessor.positioned(error, path: path, offset: offset)
+        }
         if explain {
-            out.write(ExplainWriter(showFeatures: features).render(document))
+            try out.write(ExplainWriter(showFeatures: features).render(document))
         } else if streaming {
-            if !headerWritten { out.write(writer.header(document.metadata)) }
+            if !headerWritten { try out.write(writer.header(document.metadata)) }
             for p in document.paragraphs {
-                out.write(writer.paragraph(p, first: first))
+                try out.write(writer.paragraph(p, first: first))
                 first = false
             }
-            out.write(writer.footer())
+            try out.write(writer.footer())
         } else {
-            out.write(writer.render(document))
-        }
-    }
-
-    private func wrap<T>(_ path: String, _ body: () throws(HuskError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw InputError(path: path, offset: nil, error: error)
+            try out.write(writer.render(document))
         }
     }
 }

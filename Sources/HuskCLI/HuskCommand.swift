@@ -17,14 +17,18 @@ struct HuskCommand: ParsableCommand {
             EXAMPLES:
               husk < page.txt > clean.txt
               husk --format json page.txt
+              husk --output-dir clean/ --jobs 8 --resume pages/
+              husk --input jsonl < docs.jsonl > cleaned.jsonl
+              husk --input warc CC-MAIN-*.warc.wet.gz -o cleaned.jsonl
               husk --explain page.txt | less
               husk --rules my.rules --favor precision pages/*.txt
               husk rules check my.rules
 
             EXIT STATUS:
               0  every input was cleaned
-              1  some input failed (unreadable, binary); the others were still cleaned
+              1  some input failed (unreadable, binary, bad JSON line); the others were still cleaned
               2  usage error or invalid rules file; no input was read
+              130, 143  stopped by Ctrl-C (SIGINT) or SIGTERM after finishing the documents in hand
             """,
         version: huskVersion,
         subcommands: [RulesCommand.self, FeaturesCommand.self]
@@ -32,14 +36,25 @@ struct HuskCommand: ParsableCommand {
 
     @OptionGroup var cleaning: CleaningOptions
 
+    @OptionGroup(title: "Batch and streams") var batch: BatchOptions
+
     @Flag(name: .long, help: "Show every block with KEEP or DROP and the reason, instead of the article.")
     var explain = false
 
     @Flag(name: .long, help: "With --explain, also list every feature value.")
     var features = false
 
-    @Argument(help: ArgumentHelp("Files to clean; standard input when none or '-'.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Files to clean (folders too, with --output-dir); standard input when none or '-'.", valueName: "PATH"))
     var files: [String] = []
+
+    func validate() throws {
+        if explain && batch.isBatch {
+            throw ValidationError("--explain shows one document at a time; it does not combine with --output-dir or --input jsonl/warc")
+        }
+        if batch.outputDir != nil && (files.isEmpty || files.contains("-")) {
+            throw ValidationError("--output-dir needs input files or folders (not standard input)")
+        }
+    }
 
 
     static func main() {

@@ -7,12 +7,17 @@ public struct CleaningStatistics: Sendable, Codable, Equatable {
     public var blocksKept = 0
     /// Invalid UTF-8 sequences replaced by U+FFFD.
     public var invalidSequences = 0
+    /// Characters of text in kept blocks (the denominator, with the dropped ones, of drop shares).
+    public var charactersKept = 0
     /// Characters of text dropped, by decision category (`share`, `nav`, `classifier`...).
     public var droppedByCategory: [String: Int] = [:]
     /// Characters of text dropped, by rule id (or `classifier`).
     public var droppedByRule: [String: Int] = [:]
 
     public init() {}
+
+    /// Characters dropped in all.
+    public var charactersDropped: Int { droppedByCategory.values.reduce(0, +) }
 
     /// Adds another document's counts to these.
     public mutating func merge(_ other: CleaningStatistics) {
@@ -22,6 +27,7 @@ public struct CleaningStatistics: Sendable, Codable, Equatable {
         blocks += other.blocks
         blocksKept += other.blocksKept
         invalidSequences += other.invalidSequences
+        charactersKept += other.charactersKept
         droppedByCategory.merge(other.droppedByCategory, uniquingKeysWith: +)
         droppedByRule.merge(other.droppedByRule, uniquingKeysWith: +)
     }

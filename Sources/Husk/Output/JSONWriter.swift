@@ -22,6 +22,11 @@ public struct JSONWriter: DocumentWriter {
 
     public func paragraph(_ paragraph: Paragraph, first: Bool) -> String { "" }
 
+    /// The metadata alone as one JSON object (every key, null when unknown), for JSONL records.
+    public func metadataObject(_ metadata: Metadata) -> String {
+        String(header(metadata).dropLast()) + "}"
+    }
+
     public func render(_ document: CleanedDocument) -> String {
         renderObject(document, extra: "") + "\n"
     }

@@ -56,6 +56,7 @@ struct WindowCleaner {
             if block.decision.verdict == .keep {
                 result.statistics.blocksKept += 1
                 result.statistics.bytesOut += block.text.utf8.count + 2
+                result.statistics.charactersKept += stats[i].characters
                 result.paragraphs.append(Paragraph(text: block.text, kind: block.kind, level: block.level))
             } else {
                 result.statistics.droppedByCategory[block.decision.category, default: 0] += stats[i].characters

@@ -1,0 +1,113 @@
+import Husk
+import HuskIO
+
+/// Turns one input unit (a text file, a JSON line, a WARC record) into output bytes.
+///
+/// Shared by the tree and stream runners so a document comes out the same whichever way it went in.
+struct DocumentProcessor: Sendable {
+    let cleaner: Cleaner
+    let format: OutputFormat
+    let textKey: String
+
+    /// What became of one unit.
+    enum Outcome {
+        case cleaned(output: [UInt8], statistics: CleaningStatistics)
+        case failed(IOError)
+        /// A record that is not a document (WARC `request`, `warcinfo`...), by type.
+        case passedOver(String)
+    }
+
+    /// A whole text file in the chosen format.
+    func cleanText(_ source: ByteSource, path: String) throws(IOError) -> (output: [UInt8], statistics: CleaningStatistics) {
+        let stream: CleaningStream
+        do {
+            stream = try cleaner.makeStream()
+        } catch {
+            throw IOError(path: path, message: error.description)
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        while true {
+            let n = try source.read(into: &buffer)
+            if n == 0 { break }
+            do throws(HuskError) {
+                try stream.feed(Array(buffer[0..<n]))
+            } catch {
+                throw Self.positioned(error, path: path, offset: offset)
+            }
+            offset += n
+        }
+        let document: CleanedDocument
+        do {
+            document = try stream.finish()
+        } catch {
+            throw Self.positioned(error, path: path, offset: offset)
+        }
+        return (Array(format.writer.render(document).utf8), document.statistics)
+    }
+
+    /// One JSONL line: the text field replaced by the cleaned text, the metadata added under `husk`.
+    func cleanJSONLine(_ line: [UInt8], path: String, lineNumber: Int) -> Outcome {
+        let position = "line \(lineNumber)"
+        let object: JSONObjectLine
+        let text: String
+        do throws(JSONLineError) {
+            object = try JSONObjectLine(line)
+            guard let t = try object.string(textKey) else {
+                return .failed(IOError(path: path, position: position, message: "no \"\(textKey)\" string in this record"))
+            }
+            text = t
+        } catch {
+            return .failed(IOError(path: path, position: position, message: "invalid JSON: \(error.description)"))
+        }
+        let url = try? object.string("url")
+        switch clean(text, url: url, path: path, position: position) {
+        case .success(let document):
+            var json = object.rewritten([
+                (textKey, JSONWriter.string(document.text)),
+                ("husk", JSONWriter().metadataObject(document.metadata)),
+            ])
+            json.append(0x0A)
+            return .cleaned(output: json, statistics: document.statistics)
+        case .failure(let error):
+            return .failed(error)
+        }
+    }
+
+    /// One WARC record as a JSONL line: id, url, WARC date, cleaned text and metadata.
+    func cleanWARCRecord(_ record: WARCRecord, path: String) -> Outcome {
+        guard record.type == "conversion" || record.type == "response" else {
+            return .passedOver(record.type.isEmpty ? "untyped" : record.type)
+        }
+        let bytes = record.isHTML ? HTMLText.render(record.content) : record.content
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch clean(text, url: record.targetURI, path: path, position: "byte \(record.offset)") {
+        case .success(let document):
+            var line = "{\"id\":" + (record.recordID.map(JSONWriter.string) ?? "null")
+            line += ",\"url\":" + (record.targetURI.map(JSONWriter.string) ?? "null")
+            line += ",\"warc_date\":" + (record.date.map(JSONWriter.string) ?? "null")
+            line += ",\"text\":" + JSONWriter.string(document.text)
+            line += ",\"husk\":" + JSONWriter().metadataObject(document.metadata) + "}\n"
+            return .cleaned(output: Array(line.utf8), statistics: document.statistics)
+        case .failure(let error):
+            return .failed(error)
+        }
+    }
+
+    private func clean(_ text: String, url: String?, path: String, position: String) -> Result<CleanedDocument, IOError> {
+        do throws(HuskError) {
+            var document = try cleaner.clean(text)
+            if let url, !url.isEmpty { document.metadata.url = url }
+            return .success(document)
+        } catch {
+            return .failure(IOError(path: path, position: position, message: error.description))
+        }
+    }
+
+    static func positioned(_ error: HuskError, path: String, offset: Int) -> IOError {
+        if case .binaryInput(let at) = error {
+            return IOError(path: path, position: "byte \(at)", message: error.description, isSkippable: true)
+        }
+        return IOError(path: path, position: "byte \(offset)", message: error.description)
+    }
+}
