@@ -5,7 +5,7 @@
 /// left alone (Husk's normalizer decodes them), and no attempt is made to be a full HTML parser.
 public enum HTMLText {
     /// Elements whose content is never text a reader sees.
-    static let hidden: Set<String> = ["script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas"]
+    static let hidden: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"]
     /// Elements that start and end a paragraph.
     static let blocks: Set<String> = [
         "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "ul", "ol", "table", "tr",
