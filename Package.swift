@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // In-process measurements for tools/bench/throughput (ICU word break alone, documents/s).
+        .executableTarget(name: "HuskBench", dependencies: ["Husk", "ICUKit"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "HuskTests", dependencies: ["Husk"]),
         .testTarget(name: "HuskIOTests", dependencies: ["HuskIO"]),
