@@ -12,6 +12,8 @@ public struct Cleaner: Sendable {
     public let rules: RuleSet
     let model: BlockModel?
     let stoplists: Stoplists
+    /// The rules' keyword trie, shared by every engine (each caches its own transitions).
+    let keywords: KeywordAutomaton
     let pool = EnginePool()
 
     /// Loads the embedded rules (unless `useDefaultRules` is off), any extra rules, the model and stoplists.
@@ -28,6 +30,7 @@ public struct Cleaner: Sendable {
             model = nil
         }
         stoplists = Stoplists()
+        keywords = KeywordAutomaton(keywords: rules.rules.map(\.keywords))
     }
 
     /// Cleans a whole document held in memory.
@@ -48,7 +51,7 @@ public struct Cleaner: Sendable {
     /// A push-driven cleaner for one document: feed chunks, read paragraphs as they are ready.
     public func makeStream() throws(HuskError) -> CleaningStream {
         if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine) }
-        return CleaningStream(cleaner: self, engine: try Engine(options: options, rules: rules))
+        return CleaningStream(cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords))
     }
 
     /// Feature names of the block classifier, in the order `blockFeatures` reports them.

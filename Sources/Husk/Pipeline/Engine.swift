@@ -14,11 +14,11 @@ final class Engine {
     let metadata: MetadataExtractor
     let identifier = LanguageIdentifier()
 
-    init(options: CleanerOptions, rules: RuleSet) throws(HuskError) {
+    init(options: CleanerOptions, rules: RuleSet, keywords: KeywordAutomaton) throws(HuskError) {
         normalizer = try TextNormalizer(form: options.normalization)
         counter = try WordCounter()
         extractor = FeatureExtractor(counter: counter)
-        matcher = RuleMatcher(rules: rules, maxLineCharacters: options.ruleMaxLineCharacters)
+        matcher = RuleMatcher(rules: rules, keywords: keywords, maxLineCharacters: options.ruleMaxLineCharacters)
         context = ContextFeatures(
             proseMinWords: options.proseMinWords, proseMinStopwordDensity: options.proseMinStopwordDensity)
         metadata = MetadataExtractor(dates: try DateFinder())

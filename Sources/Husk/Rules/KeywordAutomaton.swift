@@ -2,16 +2,26 @@
 /// rules can possibly match, so most blocks never reach a regex.
 ///
 /// Bytes are first mapped to classes (each byte that occurs in some keyword gets its own class,
-/// all others share class 0), so the transition table is states × classes, not states × 256:
-/// building it stays cheap with hundreds of localized rules.
-struct KeywordAutomaton {
-    private var classes = [UInt8](repeating: 0, count: 256)
-    private var width = 1
-    private var transitions: [Int32] = []  // states × width, complete after construction
-    private var outputs: [[Int]] = []  // per state: owners with a keyword ending here
+/// all others share class 0). The trie is stored sparsely and built once per `Cleaner` in time
+/// linear in the keywords; each thread's `KeywordScanner` fills a dense transition table lazily,
+/// so start-up never pays for states × classes and scanning still costs one load per byte.
+final class KeywordAutomaton: Sendable {
+    let classes: [UInt8]
+    let width: Int
+    /// Trie edges, keyed by `state * width + class`.
+    private let edges: [Int: Int32]
+    /// Failure links of Aho-Corasick, per state.
+    private let fail: [Int32]
+    /// Per state: owners with a keyword ending here (including through failure links).
+    let outputs: [[Int]]
+    /// Per state: 1 when `outputs` is not empty (checked per byte without touching the arrays).
+    let accepting: [UInt8]
+
+    var stateCount: Int { fail.count }
 
     /// `keywords[k]` are the lowercase literals of owner `k`.
     init(keywords: [[String]]) {
+        var classes = [UInt8](repeating: 0, count: 256)
         var seen = [Bool](repeating: false, count: 256)
         for words in keywords { for word in words { for b in word.utf8 { seen[Int(b)] = true } } }
         var next: UInt8 = 1
@@ -20,71 +30,115 @@ struct KeywordAutomaton {
             next += 1
         }
         let w = Int(next)
-        width = w
-        var goto = [Int32](repeating: -1, count: w)
+        var edges: [Int: Int32] = [:]
+        var children: [[(UInt8, Int32)]] = [[]]
         var out: [[Int]] = [[]]
         for (owner, words) in keywords.enumerated() {
             for word in words where !word.isEmpty {
                 var state = 0
                 for b in word.utf8 {
-                    let slot = state * w + Int(classes[Int(b)])
-                    if goto[slot] >= 0 {
-                        state = Int(goto[slot])
+                    let c = classes[Int(b)]
+                    if let n = edges[state * w + Int(c)] {
+                        state = Int(n)
                     } else {
-                        let fresh = out.count
-                        goto.append(contentsOf: repeatElement(-1, count: w))
+                        let fresh = Int32(out.count)
                         out.append([])
-                        goto[slot] = Int32(fresh)
-                        state = fresh
+                        children.append([])
+                        edges[state * w + Int(c)] = fresh
+                        children[state].append((c, fresh))
+                        state = Int(fresh)
                     }
                 }
                 if out[state].last != owner { out[state].append(owner) }
             }
         }
-        var fail = [Int](repeating: 0, count: out.count)
-        var queue: [Int] = []
-        for c in 0..<w {
-            if goto[c] > 0 {
-                queue.append(Int(goto[c]))
-            } else {
-                goto[c] = 0
-            }
-        }
+        // Breadth-first failure links over the sparse trie.
+        var fail = [Int32](repeating: 0, count: out.count)
+        var queue: [Int32] = children[0].map(\.1)
         var head = 0
         while head < queue.count {
-            let r = queue[head]
+            let r = Int(queue[head])
             head += 1
-            if !out[fail[r]].isEmpty { out[r] = Array(Set(out[r] + out[fail[r]])).sorted() }
-            let base = r * w
-            let failBase = fail[r] * w
-            for c in 0..<w {
-                let s = goto[base + c]
-                if s >= 0 {
-                    fail[Int(s)] = Int(goto[failBase + c])
-                    queue.append(Int(s))
-                } else {
-                    goto[base + c] = goto[failBase + c]
+            if !out[Int(fail[r])].isEmpty { out[r] = Array(Set(out[r] + out[Int(fail[r])])).sorted() }
+            for (c, s) in children[r] {
+                var f = Int(fail[r])
+                while true {
+                    if let n = edges[f * w + Int(c)], n != s {
+                        fail[Int(s)] = n
+                        break
+                    }
+                    if f == 0 { break }
+                    f = Int(fail[f])
                 }
+                queue.append(s)
             }
         }
-        transitions = goto
-        outputs = out
+        self.classes = classes
+        self.width = w
+        self.edges = edges
+        self.fail = fail
+        self.outputs = out
+        self.accepting = out.map { $0.isEmpty ? 0 : 1 }
+    }
+
+    /// The state after reading class `c` in `state`, following failure links (slow path).
+    func step(_ state: Int, _ c: Int) -> Int {
+        var s = state
+        while true {
+            if let n = edges[s * width + c] { return Int(n) }
+            if s == 0 { return 0 }
+            s = Int(fail[s])
+        }
+    }
+}
+
+/// One thread's scanner over a shared `KeywordAutomaton`, caching transitions as it meets them.
+final class KeywordScanner {
+    let automaton: KeywordAutomaton
+    /// Dense states × classes; 0 means not yet known, otherwise next state + 1. Zeroed pages
+    /// cost nothing until touched, so only the states text actually reaches take memory.
+    private let table: UnsafeMutablePointer<Int32>
+    private let count: Int
+
+    init(_ automaton: KeywordAutomaton) {
+        self.automaton = automaton
+        count = max(automaton.stateCount * automaton.width, 1)
+        guard let raw = calloc(count, MemoryLayout<Int32>.stride) else { fatalError("out of memory for the keyword table") }
+        table = raw.bindMemory(to: Int32.self, capacity: count)
+    }
+
+    deinit {
+        free(table)
     }
 
     /// Calls `found` for each owner with a keyword in `lowercased` (possibly more than once).
     func scan(_ lowercased: [UInt8], found: (Int) -> Void) {
-        guard !transitions.isEmpty else { return }
+        let a = automaton
+        guard a.stateCount > 1 else { return }
+        let w = a.width
         var state = 0
-        let w = width
-        classes.withUnsafeBufferPointer { classOf in
-            transitions.withUnsafeBufferPointer { t in
+        a.classes.withUnsafeBufferPointer { classOf in
+            a.accepting.withUnsafeBufferPointer { accepting in
                 for b in lowercased {
-                    state = Int(t[state &* w &+ Int(classOf[Int(b)])])
-                    if !outputs[state].isEmpty {
-                        for owner in outputs[state] { found(owner) }
+                    let c = Int(classOf[Int(b)])
+                    let slot = state &* w &+ c
+                    var n = Int(table[slot])
+                    if n == 0 {
+                        n = a.step(state, c) + 1
+                        table[slot] = Int32(n)
+                    }
+                    state = n - 1
+                    if accepting[state] != 0 {
+                        for owner in a.outputs[state] { found(owner) }
                     }
                 }
             }
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

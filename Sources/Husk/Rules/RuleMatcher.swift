@@ -7,7 +7,7 @@ import ICUKit
 final class RuleMatcher {
     let rules: [Rule]
     private var compiled: [[ICURegex]?]
-    private let automaton: KeywordAutomaton
+    private let scanner: KeywordScanner
     private let unfiltered: [Int]
     private let defaultMaxLength: Int
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
@@ -16,14 +16,19 @@ final class RuleMatcher {
     /// Blocks longer than this reach no rule at all.
     private let longestReach: Int
 
-    init(rules: RuleSet, maxLineCharacters: Int) {
+    init(rules: RuleSet, keywords: KeywordAutomaton, maxLineCharacters: Int) {
         self.rules = rules.rules
         longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
             .max() ?? 0
         compiled = Array(repeating: nil, count: rules.rules.count)
-        automaton = KeywordAutomaton(keywords: rules.rules.map(\.keywords))
+        scanner = KeywordScanner(keywords)
         unfiltered = rules.rules.indices.filter { rules.rules[$0].keywords.isEmpty }
         defaultMaxLength = maxLineCharacters
+    }
+
+    /// A matcher with its own keyword automaton (engines share the `Cleaner`'s instead).
+    convenience init(rules: RuleSet, maxLineCharacters: Int) {
+        self.init(rules: rules, keywords: KeywordAutomaton(keywords: rules.rules.map(\.keywords)), maxLineCharacters: maxLineCharacters)
     }
 
     /// The rules that match `text` (in rule order), for a document in `language`.
@@ -31,7 +36,7 @@ final class RuleMatcher {
         guard characters <= longestReach else { return [] }
         var candidates = unfiltered
         let lower = Self.lowercasedBytes(text, unicode: characters <= defaultMaxLength)
-        automaton.scan(lower) { candidates.append($0) }
+        scanner.scan(lower) { candidates.append($0) }
         guard !candidates.isEmpty else { return [] }
         var out: [RuleHit] = []
         var bytes = Array(text.utf8)

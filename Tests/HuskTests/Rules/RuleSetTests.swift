@@ -65,7 +65,27 @@ final class RuleSetTests: XCTestCase {
     func testKeywordAutomatonFindsOverlappingKeywords() {
         let automaton = KeywordAutomaton(keywords: [["he", "she"], ["hers"], ["xyz"]])
         var found = Set<Int>()
-        automaton.scan(Array("ushers".utf8)) { found.insert($0) }
+        KeywordScanner(automaton).scan(Array("ushers".utf8)) { found.insert($0) }
         XCTAssertEqual(found, [0, 1])
+    }
+
+    func testKeywordAutomatonAgreesWithNaiveSearchOnRandomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcé ".utf8)
+        func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 97 } }
+        for _ in 0..<50 {
+            let keywords = (0..<6).map { _ in (0..<3).map { _ in String(decoding: word(Int.random(in: 1...4)), as: UTF8.self) } }
+            let automaton = KeywordAutomaton(keywords: keywords)
+            let scanner = KeywordScanner(automaton)
+            for _ in 0..<20 {
+                let text = word(Int.random(in: 0...40))
+                var found = Set<Int>()
+                scanner.scan(text) { found.insert($0) }
+                let expected = Set(keywords.indices.filter { k in
+                    keywords[k].contains { w in !w.isEmpty && text.firstRange(of: Array(w.utf8)) != nil }
+                })
+                XCTAssertEqual(found, expected, "\(keywords) in \(String(decoding: text, as: UTF8.self))")
+            }
+        }
     }
 }
