@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The library is compiled with optimization in debug builds too: `swift test` runs the
+/// adversarial corpus (100 MiB lines, a million blocks) under time bounds that only optimized
+/// code meets, and the tests still see internals through `-enable-testing`.
+let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "Husk",
     products: [
@@ -21,17 +26,18 @@ let package = Package(
         // The system zlib (Debian: zlib1g-dev), for .gz inputs and gzip-member WARC files.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Small Foundation-free wrapper: break iterators, normalization, regex, dates, scripts.
-        .target(name: "ICUKit", dependencies: ["CICU"]),
+        .target(name: "ICUKit", dependencies: ["CICU"], swiftSettings: optimizedEvenInDebug),
         // Turns Rules/ into Swift source so the binary works with no files beside it.
         .executableTarget(name: "RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
         .target(
             name: "Husk",
             dependencies: ["ICUKit"],
+            swiftSettings: optimizedEvenInDebug,
             plugins: ["EmbedRules"]
         ),
         // Batch input and output: files, gzip, directory walks, JSONL, WARC, atomic outputs.
-        .target(name: "HuskIO", dependencies: ["CZlib"]),
+        .target(name: "HuskIO", dependencies: ["CZlib"], swiftSettings: optimizedEvenInDebug),
         .executableTarget(
             name: "HuskCLI",
             dependencies: [
@@ -42,6 +48,10 @@ let package = Package(
         ),
         // In-process measurements for tools/bench/throughput (ICU word break alone, documents/s).
         .executableTarget(name: "HuskBench", dependencies: ["Husk", "ICUKit"]),
+        // libFuzzer targets (not products): built only by tools/fuzz/run, in .build/fuzz, with
+        // -sanitize=fuzzer,address; libFuzzer supplies their main.
+        .executableTarget(name: "HuskFuzzPipeline", dependencies: ["Husk"]),
+        .executableTarget(name: "HuskFuzzRules", dependencies: ["Husk"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "HuskTests", dependencies: ["Husk"]),
         .testTarget(name: "HuskIOTests", dependencies: ["HuskIO"]),

@@ -143,6 +143,7 @@ extension HuskCommand {
         } catch {
             throw DocumentProcessor.positioned(error, path: path, offset: offset)
         }
+        StoppedRules.report(document.statistics.rulesStopped)
         if explain {
             try out.write(ExplainWriter(showFeatures: features).render(document))
         } else if streaming {

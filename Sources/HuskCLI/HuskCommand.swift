@@ -59,6 +59,8 @@ struct HuskCommand: ParsableCommand {
 
     static func main() {
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit (ulimit -f) then fails the write with EFBIG, reported like a full disk.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             // A file named like a subcommand must be given as ./rules; the root takes files too,
             // so subcommands are dispatched here before the root parses its arguments.

@@ -8,9 +8,13 @@ import Darwin
 ///
 /// Readers never see a half-written output, and a killed run leaves only the hidden temporary
 /// (`.name.husk-partial`), which the next run overwrites. A file that exists is complete.
+/// A path that exists and is not a regular file (`/dev/stdout`, a FIFO, a device) is written
+/// directly: renaming over it would replace the device, not write to it.
 public final class AtomicFile {
     public let path: String
     public let temporaryPath: String
+    /// False when writing straight to a device or FIFO.
+    public let isAtomic: Bool
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     public private(set) var bytesWritten = 0
@@ -21,6 +25,17 @@ public final class AtomicFile {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            isAtomic = false
+            temporaryPath = path
+            descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw IOError(path: path, message: "cannot open output: \(IOError.systemMessage(errno))")
+            }
+            return
+        }
+        isAtomic = true
         temporaryPath = (dir.isEmpty ? "" : dir + "/") + "." + name + ".husk-partial"
         if !dir.isEmpty { try Self.makeDirectories(dir) }
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -32,7 +47,7 @@ public final class AtomicFile {
     deinit {
         if descriptor >= 0 {
             close(descriptor)
-            unlink(temporaryPath)
+            if isAtomic { unlink(temporaryPath) }
         }
     }
 
@@ -64,10 +79,11 @@ public final class AtomicFile {
         try flush()
         if close(descriptor) != 0 {
             descriptor = -1
-            unlink(temporaryPath)
+            if isAtomic { unlink(temporaryPath) }
             throw IOError(path: path, message: "cannot write output: \(IOError.systemMessage(errno))")
         }
         descriptor = -1
+        guard isAtomic else { return }
         guard rename(temporaryPath, path) == 0 else {
             let why = IOError.systemMessage(errno)
             unlink(temporaryPath)
@@ -80,7 +96,7 @@ public final class AtomicFile {
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
-            unlink(temporaryPath)
+            if isAtomic { unlink(temporaryPath) }
         }
     }
 

@@ -37,6 +37,10 @@ public struct CleanerOptions: Sendable {
     public var windowBytes = 4 << 20
     /// ...and is cut wherever it is at twice that size, bounding memory for inputs with no blank lines.
     public var windowHardLimitBytes = 8 << 20
+    /// Windows also close at a blank line after this many lines, and anywhere at twice as many:
+    /// a page of a million one-character lines would otherwise hold a million blocks at once.
+    public var windowLines = 20_000
+    public var windowHardLimitLines: Int { windowLines * 2 }
     /// A line longer than this is split (at a space when one is near), bounding memory per line.
     public var maxLineBytes = 1 << 20
     /// Share of NUL or control bytes in the first `binarySampleBytes` that marks input as binary.

@@ -1,7 +1,7 @@
 /// Cleans one document fed in chunks, with memory bounded by its window, not the input size.
 ///
 /// Lines collect into a window that closes at the first blank line after
-/// `CleanerOptions.windowBytes` (or anywhere at `windowHardLimitBytes`); each closed window is
+/// `CleanerOptions.windowBytes` or `windowLines` (or anywhere at the hard limits); each closed window is
 /// cleaned whole and its paragraphs become available from `takeParagraphs()`. Metadata comes
 /// from the first window, which holds the top of the page. Window edges depend only on the
 /// bytes, so output is the same however the input is chunked.
@@ -87,7 +87,9 @@ public final class CleaningStream {
         window.append(line)
         windowBytes += raw.count + 1
         let options = cleaner.options
-        if (line.isBlank && windowBytes >= options.windowBytes) || windowBytes >= options.windowHardLimitBytes {
+        let full = windowBytes >= options.windowBytes || window.count >= options.windowLines
+        let overfull = windowBytes >= options.windowHardLimitBytes || window.count >= options.windowHardLimitLines
+        if (line.isBlank && full) || overfull {
             // Until the binary check has seen its sample, hold the window open.
             if decoder.sampledBytes >= options.binarySampleBytes { closeWindow(engine) }
         }

@@ -14,6 +14,10 @@ public struct CleaningStatistics: Sendable, Codable, Equatable {
     /// Characters of text dropped, by rule id (or `classifier`).
     public var droppedByRule: [String: Int] = [:]
 
+    /// Ids of rules whose regex hit ICU's time or stack limit (catastrophic backtracking); they
+    /// counted as no match there. Sorted, each once.
+    public var rulesStopped: [String] = []
+
     public init() {}
 
     /// Characters dropped in all.
@@ -30,5 +34,6 @@ public struct CleaningStatistics: Sendable, Codable, Equatable {
         charactersKept += other.charactersKept
         droppedByCategory.merge(other.droppedByCategory, uniquingKeysWith: +)
         droppedByRule.merge(other.droppedByRule, uniquingKeysWith: +)
+        if !other.rulesStopped.isEmpty { rulesStopped = Array(Set(rulesStopped + other.rulesStopped)).sorted() }
     }
 }

@@ -67,6 +67,7 @@ struct WindowCleaner {
                 result.reports.append(BlockReport(line: block.line, text: block.text, decision: block.decision, features: named))
             }
         }
+        result.statistics.rulesStopped = engine.matcher.takeLimitExceeded().sorted()
         return result
     }
 

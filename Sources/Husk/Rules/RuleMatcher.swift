@@ -26,6 +26,12 @@ final class RuleMatcher {
         defaultMaxLength = maxLineCharacters
     }
 
+    /// The rules stopped by a limit since the last call, and forgets them.
+    func takeLimitExceeded() -> Set<String> {
+        defer { limitExceeded.removeAll() }
+        return limitExceeded
+    }
+
     /// A matcher with its own keyword automaton (engines share the `Cleaner`'s instead).
     convenience init(rules: RuleSet, maxLineCharacters: Int) {
         self.init(rules: rules, keywords: KeywordAutomaton(keywords: rules.rules.map(\.keywords)), maxLineCharacters: maxLineCharacters)

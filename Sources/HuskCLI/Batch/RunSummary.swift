@@ -98,6 +98,7 @@ final class RunSummary: Sendable {
             "\"dropped_by_category\":" + shares(s.statistics.droppedByCategory),
             "\"dropped_by_rule\":" + shares(s.statistics.droppedByRule),
             "\"records_skipped_by_type\":" + counts(s.recordsSkipped),
+            "\"rules_stopped\":[" + s.statistics.rulesStopped.map(JSONWriter.string).joined(separator: ",") + "]",
             "\"failures\":[" + failures.joined(separator: ",") + "]",
         ]
         fields.append("\"interrupted\":" + (s.interruptedBy == nil ? "false" : "true"))

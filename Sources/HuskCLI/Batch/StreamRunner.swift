@@ -14,7 +14,7 @@ struct StreamRunner {
     let summary: RunSummary
 
     /// A JSONL line longer than this is reported and skipped instead of held in memory.
-    static let lineLimit = 256 << 20
+    static let lineLimit = 64 << 20
     var batchBytes: Int { 8 << 20 }
     var batchCount: Int { 64 * jobs }
 
@@ -90,6 +90,7 @@ struct StreamRunner {
     ) throws(IOError) {
         switch outcome {
         case .cleaned(let output, let statistics):
+            StoppedRules.report(statistics.rulesStopped)
             try write(output)
             summary.update {
                 $0.documents += 1

@@ -71,6 +71,7 @@ struct TreeRunner {
                 }
             } else {
                 let (output, statistics) = try processor.cleanText(source, path: path)
+                StoppedRules.report(statistics.rulesStopped)
                 try file.write(output)
                 summary.update {
                     $0.documents += 1
@@ -109,6 +110,7 @@ struct TreeRunner {
             }
             switch outcome {
             case .cleaned(let output, let statistics):
+                StoppedRules.report(statistics.rulesStopped)
                 try file.write(output)
                 summary.update {
                     $0.documents += 1
