@@ -120,6 +120,10 @@ struct ContextFeatures {
         // everywhere, so the ratio carries across languages where the raw value does not.
         let longest = stats.indices.sorted { stats[$0].words > stats[$1].words }.prefix(10)
         let reference = longest.isEmpty ? 0 : longest.reduce(0.0) { $0 + stats[$1].stopwordDensity } / Double(longest.count)
+        // Characters before each block, so gaps to the region cost O(1) instead of a walk.
+        var charPrefix = [0]
+        charPrefix.reserveCapacity(n + 1)
+        for i in 0..<n { charPrefix.append(charPrefix[i] + stats[i].characters) }
         var charsBefore = 0
         var out: [[Double]] = []
         out.reserveCapacity(n)
@@ -140,10 +144,10 @@ struct ContextFeatures {
                 regionDistance = 30
             } else if i < region.lowerBound {
                 regionDistance = -min(30, region.lowerBound - i)
-                for m in i..<region.lowerBound { gapChars += stats[m].characters }
+                gapChars = charPrefix[region.lowerBound] - charPrefix[i]
             } else if i >= region.upperBound {
                 regionDistance = min(30, i - region.upperBound + 1)
-                for m in region.upperBound...i { gapChars += stats[m].characters }
+                gapChars = charPrefix[i + 1] - charPrefix[region.upperBound]
             } else {
                 regionDistance = 0
             }

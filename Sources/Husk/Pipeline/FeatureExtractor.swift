@@ -42,7 +42,7 @@ struct FeatureExtractor {
             switch scalar.value {
             case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
             default:
-                if scalar.properties.isUppercase { s.uppercase += 1 }
+                if !scalar.isCaseless && scalar.properties.isUppercase { s.uppercase += 1 }
             }
         }
         s.endsSentence = Repairer.endsSentence(block.text)

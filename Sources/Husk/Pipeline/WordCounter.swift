@@ -72,8 +72,9 @@ final class WordCounter {
             return
         }
         let word = String(decoding: slice, as: UTF8.self)
-        var lower = word.lowercased()
-        if let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
+        let caseless = word.unicodeScalars.allSatisfy(\.isCaseless)
+        var lower = caseless ? word : word.lowercased()
+        if !caseless, let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
         if lower.utf8.contains(0xE2) { lower = lower.replacingApostrophes }
         if stopwords.contains(lower) { counts.stopwords += 1 }
         if keepTokens { counts.tokens.append(lower) }

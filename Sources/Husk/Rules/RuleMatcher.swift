@@ -100,6 +100,11 @@ final class RuleMatcher {
             }
             out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
         }
-        return ascii ? out : Array(text.lowercased().utf8)
+        if ascii { return out }
+        // Scripts without case (CJK, Hangul, Arabic, Hebrew...) need only the ASCII fold.
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x80 || $0.isCaseless }) {
+            return text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        }
+        return Array(text.lowercased().utf8)
     }
 }

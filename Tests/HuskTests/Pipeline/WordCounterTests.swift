@@ -43,3 +43,13 @@ final class WordCounterTests: XCTestCase {
         XCTAssertEqual(try WordCounter().count("第一句。第二句！", stopwords: []).sentences, 2)
     }
 }
+
+final class CaselessScalarTests: XCTestCase {
+    func testScalarsMarkedCaselessHaveNoUppercaseAndLowercaseToThemselves() {
+        for v in UInt32(0x0500)...0x3FFFF {
+            guard let s = Unicode.Scalar(v), s.isCaseless else { continue }
+            XCTAssertFalse(s.properties.isUppercase, String(v, radix: 16))
+            XCTAssertEqual(String(s).lowercased(), String(s), String(v, radix: 16))
+        }
+    }
+}
