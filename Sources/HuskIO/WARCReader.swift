@@ -108,8 +108,13 @@ public final class WARCReader {
         }
         headerText = Array(c[0..<min(i, c.count)])
         let lower = String(decoding: headerText, as: UTF8.self).lowercased()
-        record.isHTML = lower.contains("content-type: text/html") || lower.contains("content-type: application/xhtml")
-            || !lower.contains("content-type:")
+        let lines = lower.split(whereSeparator: { $0 == "\r" || $0 == "\n" })
+        if let status = lines.first?.split(separator: " ").dropFirst().first { record.httpStatus = Int(status) }
+        if let line = lines.first(where: { $0.hasPrefix("content-type:") }) {
+            record.httpContentType = String(line.dropFirst("content-type:".count)).trimmingSpaces
+        }
+        let type = record.httpContentType ?? "text/html"
+        record.isHTML = type.contains("html") || type.contains("xml")
         record.content = Array(c[min(i, c.count)...])
     }
 }

@@ -79,6 +79,7 @@ struct DocumentProcessor: Sendable {
         guard record.type == "conversion" || record.type == "response" else {
             return .passedOver(record.type.isEmpty ? "untyped" : record.type)
         }
+        if let problem = record.responseProblem { return .passedOver(problem) }
         let bytes = record.isHTML ? HTMLText.render(record.content) : record.content
         let text = String(decoding: bytes, as: UTF8.self)
         switch clean(text, url: record.targetURI, path: path, position: "byte \(record.offset)") {
