@@ -27,6 +27,21 @@ extension MetadataExtractor {
         }
     }
 
+    /// A name under its own portrait: an image whose alt text holds the name ("Picture of Jane
+    /// Doe", "Jane Doe's avatar") right before a line that is just that name. Looked for above
+    /// the article's end only, so comment avatars below it do not count.
+    func findAvatarName(_ result: inout Result, blocks: [Block], stats: [BlockStats], before end: Int) {
+        for i in 0..<min(blocks.count, end) where !blocks[i].imageAlts.isEmpty {
+            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].text != result.metadata.sitename else { continue }
+            let name = blocks[i].text.lowercased()
+            guard blocks[i].imageAlts.contains(where: { $0.lowercased().contains(name) }) else { continue }
+            result.metadata.authors = [blocks[i].text]
+            result.provenance["author"] = "line \(blocks[i].line), name under its portrait"
+            result.consumed[i] = "author"
+            return
+        }
+    }
+
     /// The headline: the best-scoring title-like block above the article. Headings score by
     /// level, a block just above the byline or dateline scores high, distance costs.
     func findTitle(

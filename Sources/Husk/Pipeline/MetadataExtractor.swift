@@ -18,6 +18,8 @@ struct MetadataExtractor {
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
+    /// How far past the top a byline may sit and still extend the header down to it.
+    var bylineReach = 8
     /// How many blocks past the start of the main region a dateline may sit.
     var dateSlack = 10
     var maxTitleWords = 30
@@ -28,7 +30,17 @@ struct MetadataExtractor {
 
     func extract(_ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?) -> Result {
         var result = Result()
-        let top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
+        var top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
+        // The byline under the headline: the first author or date extraction a little past the
+        // region's start. A prose-like line above the headline (an affiliate notice) can start
+        // the region early; the header then reaches down to the byline.
+        let bylineIndex = blocks.indices.first { i in
+            i < min(blocks.count, top + bylineReach) && blocks[i].ruleHits.contains { hit in
+                if case .extract(let field) = rules[hit.rule].action { return field == "author" || field == "date" }
+                return false
+            }
+        }
+        if let bylineIndex { top = max(top, bylineIndex + 1) }
         // Dates sit near the headline but sometimes below the first paragraphs or an image.
         let dateTop = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + dateSlack)
         // Rule extractions, first occurrence wins (published date before updated).
@@ -80,12 +92,6 @@ struct MetadataExtractor {
                 }
             }
         }
-        let bylineIndex = blocks.indices.first { i in
-            i < top && blocks[i].ruleHits.contains { hit in
-                if case .extract(let field) = rules[hit.rule].action { return field == "author" || field == "date" }
-                return false
-            }
-        }
         if let (index, title) = findTitle(
             blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules,
             siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }) {
@@ -111,6 +117,9 @@ struct MetadataExtractor {
                 findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
             }
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
+        }
+        if result.metadata.authors.isEmpty {
+            findAvatarName(&result, blocks: blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
         }
         return result
     }

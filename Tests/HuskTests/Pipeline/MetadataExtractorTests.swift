@@ -19,6 +19,20 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.date, "2024-03-03")
     }
 
+    func testNameUnderItsPortraitIsTheAuthor() throws {
+        let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
+        XCTAssertEqual(m.author, "Ann Lee")
+        let comment = try meta("# Library to open in spring after long delay", "## Comments\n\n![Bob Roe's avatar](#)\n\nBob Roe")
+        XCTAssertNil(comment.author, "an avatar below the article is a commenter's")
+    }
+
+    func testAnAffiliateNoticeAboveTheHeadlineDoesNotHideTheByline() throws {
+        let notice = "Live Science is supported by its audience. When you purchase through links on our site, we may earn an affiliate commission. Learn more"
+        let m = try meta("\(notice)\n\n1. Home\n2. News\n\n# Physicists build the most detailed simulation yet\n\nBy Tim Childers - Contributor 2019-11-19T12:48:14Z")
+        XCTAssertEqual(m.author, "Tim Childers")
+        XCTAssertEqual(m.date, "2019-11-19")
+    }
+
     func testSectionLabelInCapitalsIsNotTheTitle() throws {
         let m = try meta("LOCAL NEWS\n\n# Library to open in spring after long delay\n\nBy Ann Lee")
         XCTAssertEqual(m.title, "Library to open in spring after long delay")
