@@ -8,9 +8,9 @@ extension MetadataExtractor {
     func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
         var votes: [String: (name: String, score: Double, source: String)] = [:]
         func vote(_ raw: String, _ weight: Double, _ source: String) {
-            let name = Self.cleanName(Self.stripBrandWords(raw))
+            let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
-            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2 else { return }
+            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, !Self.looksLikeFileName(name) else { return }
             let key = name.lowercased()
             let previous = votes[key]
             votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)
@@ -29,9 +29,12 @@ extension MetadataExtractor {
             for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) && stats[i].words <= 7 {
                 vote(String(text.dropLast(suffix.count)), 2, "line \(blocks[i].line), homepage link")
             }
-            // Only the first short linked or heading line: the logo link, not the menu after it.
-            if !brandVoted, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
-                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || blocks[i].kind == .heading || i == 0
+            // Only the first short linked or top-level heading line: the logo link, not a menu's
+            // first item (a list item) or a section label (a minor heading).
+            let isMenuItem = blocks[i].kind == .listItem
+            let isMajorHeading = blocks[i].kind == .heading && blocks[i].level <= 2
+            if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0
             {
                 vote(text, 1, "line \(blocks[i].line), brand line")
                 brandVoted = true
@@ -62,6 +65,28 @@ extension MetadataExtractor {
         }
         result.metadata.sitename = best.name
         result.provenance["sitename"] = best.source
+    }
+
+    /// A candidate cut before the first noise phrase ("… All rights reserved"); empty when the
+    /// rest is a word that is never a site name.
+    func sitenameWithoutNoise(_ name: String) -> String {
+        var out = name
+        let lower = name.lowercased()
+        for phrase in sitenameNoise.cut {
+            if let r = lower.range(of: phrase) {
+                let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                if offset < out.count { out = String(out.prefix(offset)) }
+            }
+        }
+        out = Self.cleanName(out)
+        return sitenameNoise.never.contains(out.lowercased()) ? "" : out
+    }
+
+    /// Image file names and URLs are no names ("logo-header.png?width=223").
+    static func looksLikeFileName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return name.contains(where: { "?=/_".contains($0) })
+            || [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"].contains(where: { lower.contains($0) })
     }
 
     /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").

@@ -16,6 +16,8 @@ struct MetadataExtractor {
     let dates: DateFinder
     var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
+    /// Phrases that end a site name and words that never are one (`Rules/metadata/sitename-noise.txt`).
+    var sitenameNoise: (cut: [String], never: Set<String>) = MetadataExtractor.loadSitenameNoise()
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
@@ -66,7 +68,7 @@ struct MetadataExtractor {
                         result.provenance["updated"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
                 case "sitename" where result.metadata.sitename == nil:
-                    let name = Self.cleanName(raw)
+                    let name = sitenameWithoutNoise(Self.cleanName(raw))
                     if !name.isEmpty && name.split(separator: " ").count <= 6 {
                         result.metadata.sitename = name
                         result.provenance["sitename"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -204,6 +206,16 @@ struct MetadataExtractor {
     static func loadList(_ name: String) -> [String] {
         (EmbeddedRules.files[name] ?? "").split(separator: "\n")
             .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    static func loadSitenameNoise() -> (cut: [String], never: Set<String>) {
+        var cut: [String] = []
+        var never = Set<String>()
+        for line in loadList("metadata/sitename-noise.txt") {
+            if line.hasPrefix("cut ") { cut.append(String(line.dropFirst(4))) }
+            if line.hasPrefix("never ") { never.insert(String(line.dropFirst(6))) }
+        }
+        return (cut, never)
     }
 
     static func loadSuffixes() -> [String] {

@@ -33,6 +33,18 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.date, "2019-11-19")
     }
 
+    func testCopyrightHolderLosesItsLegalNoiseAndALinkLabelIsNoHolder() throws {
+        let m = try meta("# Library to open in spring", "* Copyright Policy\n\n© 2019 The Valley Republic unless otherwise noted. All rights reserved.")
+        XCTAssertEqual(m.sitename, "The Valley Republic")
+        let link = try meta("# Library to open in spring", "* Copyright Policy")
+        XCTAssertNotEqual(link.sitename, "Policy")
+    }
+
+    func testTheFirstMenuItemIsNotTheSiteName() throws {
+        let m = try meta("![Valley Dispatch](#)\n\n  * Sports\n  * Weather\n  * Opinion\n\n# Library to open in spring")
+        XCTAssertEqual(m.sitename, "Valley Dispatch")
+    }
+
     func testSectionLabelInCapitalsIsNotTheTitle() throws {
         let m = try meta("LOCAL NEWS\n\n# Library to open in spring after long delay\n\nBy Ann Lee")
         XCTAssertEqual(m.title, "Library to open in spring after long delay")
