@@ -46,7 +46,7 @@ extension MetadataExtractor {
     /// level, a block just above the byline or dateline scores high, distance costs.
     func findTitle(
         _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule],
-        siteHint: String?
+        siteHint: String?, datelines: Set<Int> = []
     ) -> (Int, String)? {
         let start = region.isEmpty ? top : region.lowerBound
         let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
@@ -64,6 +64,9 @@ extension MetadataExtractor {
             var score = 0.0
             if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
+            // A dateline just below ("November 19, 2019 at 9:45 am") marks the headline as a
+            // byline does, for pages whose date no rule names (plain renderings, no markup).
+            else if let d = (1...3).first(where: { datelines.contains(i + $0) }) { score += 2.5 - Double(d) * 0.5 }
             let distance = abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }

@@ -36,9 +36,12 @@ struct MetadataExtractor {
         // The byline under the headline: the first author or date extraction a little past the
         // region's start. A prose-like line above the headline (an affiliate notice) can start
         // the region early; the header then reaches down to the byline.
+        // Only hits that yield a name or a day count ("Posted in Proof Points" is a category).
         let bylineIndex = blocks.indices.first { i in
             i < min(blocks.count, top + bylineReach) && blocks[i].ruleHits.contains { hit in
-                if case .extract(let field) = rules[hit.rule].action { return field == "author" || field == "date" }
+                guard case .extract(let field) = rules[hit.rule].action, let raw = hit.captured else { return false }
+                if field == "author" { return !authors(from: raw).isEmpty }
+                if field == "date" { return dates.firstDate(in: raw, language: language) != nil }
                 return false
             }
         }
@@ -94,9 +97,15 @@ struct MetadataExtractor {
                 }
             }
         }
+        // Short lines holding a date, where a headline may sit just above.
+        var datelines = Set<Int>()
+        for i in 0..<min(blocks.count, top + bylineReach) where stats[i].words <= 14 && blocks[i].kind != .quote {
+            if dates.firstDate(in: blocks[i].text, language: language) != nil { datelines.insert(i) }
+        }
         if let (index, title) = findTitle(
             blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules,
-            siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }) {
+            siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) },
+            datelines: datelines) {
             var headline = title
             let knownSite = result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }
             if let (head, site) = Self.splitSiteSuffix(title, known: knownSite) {
