@@ -79,6 +79,13 @@ extension MetadataExtractor {
             // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
             let text = blocks[i].text
             if s.words <= 4 && text == text.uppercased() && text != text.lowercased() { score -= 1.5 }
+            // A dateline, a label ending in a colon, or a byline with a role ("Jane Doe, AP
+            // National Writer") is what sits around a headline, not the headline.
+            if datelines.contains(i) { score -= 3 }
+            if text.hasSuffix(":") { score -= 2 }
+            if text.contains(",") && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) && s.words <= 8 {
+                score -= 2
+            }
             // A person's name is the byline, and the line above it the headline.
             if Self.isNameLike(blocks[i], s) { score -= 2 }
             if i + 1 < blocks.count, byline != i + 1,
