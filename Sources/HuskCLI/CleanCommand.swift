@@ -26,6 +26,22 @@ struct CleaningOptions: ParsableArguments {
     @Flag(name: .long, help: "Normalize to NFKC instead of NFC (folds full-width forms; see README).")
     var nfkc = false
 
+    @Option(name: .long, help: ArgumentHelp("When the pages were fetched (YYYY-MM-DD or ISO 8601), for dates like '3 hours ago'. JSONL and WARC records' own dates win.", valueName: "DATE"))
+    var referenceDate: String?
+
+    func validate() throws {
+        if let referenceDate, !Self.isISODate(referenceDate) {
+            throw ValidationError("--reference-date must look like 2024-03-12 or 2024-03-12T10:00:00Z")
+        }
+    }
+
+    /// `YYYY-MM-DD`, optionally followed by a time.
+    static func isISODate(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { b[$0] >= 0x30 && b[$0] <= 0x39 }
+    }
+
     @Option(name: .long, help: ArgumentHelp("Use classifier parameters from FILE (a .gbt file from tools/train).", valueName: "FILE"))
     var model: String?
 
@@ -35,6 +51,7 @@ struct CleaningOptions: ParsableArguments {
         options.favor = favor
         options.language = language
         options.normalization = nfkc ? .nfkc : .nfc
+        options.referenceDate = referenceDate
         options.useDefaultRules = !noDefaultRules
         options.explain = explain
         if let model {

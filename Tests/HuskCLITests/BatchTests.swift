@@ -123,7 +123,7 @@ final class BatchTests: XCTestCase {
             warc.append(Data("\r\n\r\n".utf8))
         }
         record("warcinfo", "", "software: test\r\n")
-        record("conversion", "https://x.org/a", "# Ferry survives the vote\n\nThe harbour town voted on Sunday to keep the ferry that has linked it to the mainland for a century, rejecting a plan for a bridge.\n")
+        record("conversion", "https://x.org/a", "# Ferry survives the vote\n\n2 days ago\n\nThe harbour town voted on Sunday to keep the ferry that has linked it to the mainland for a century, rejecting a plan for a bridge.\n")
         record("response", "https://x.org/html", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><nav><a href=/>Home</a></nav><h1>Budget passes</h1><p>The council voted on Tuesday to approve the new budget, which raises spending on schools and roads over the next three years.</p><script>x()</script></body></html>")
         record("request", "https://x.org/html", "GET / HTTP/1.1\r\n\r\n")
         try warc.write(to: URL(fileURLWithPath: path("t.warc")))
@@ -137,6 +137,7 @@ final class BatchTests: XCTestCase {
         XCTAssertTrue((objects[1]["text"] as? String ?? "").hasPrefix("The council voted"))
         XCTAssertFalse((objects[1]["text"] as? String ?? "").contains("x()"))
         XCTAssertEqual((objects[0]["husk"] as? [String: Any])?["title"] as? String, "Ferry survives the vote")
+        XCTAssertEqual((objects[0]["husk"] as? [String: Any])?["date"] as? String, "2024-02-28", "relative to WARC-Date")
         let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("s.json")))) as? [String: Any]
         XCTAssertEqual(stats?["records_skipped_by_type"] as? [String: Int], ["warcinfo": 1, "request": 1])
     }

@@ -34,24 +34,29 @@ public struct Cleaner: Sendable {
     }
 
     /// Cleans a whole document held in memory.
-    public func clean(_ text: String) throws(HuskError) -> CleanedDocument {
+    ///
+    /// `referenceDate` (`YYYY-MM-DD`, or ISO 8601 with a time) is when the page was fetched, for
+    /// relative dates such as "3 hours ago"; it overrides `CleanerOptions.referenceDate`.
+    public func clean(_ text: String, referenceDate: String? = nil) throws(HuskError) -> CleanedDocument {
         var utf8 = Array(text.utf8)
         return try utf8.withUnsafeMutableBufferPointer { buffer throws(HuskError) in
-            try clean(bytes: UnsafeBufferPointer(buffer))
+            try clean(bytes: UnsafeBufferPointer(buffer), referenceDate: referenceDate)
         }
     }
 
     /// Cleans a whole document given as UTF-8 bytes (invalid sequences are replaced and counted).
-    public func clean(bytes: UnsafeBufferPointer<UInt8>) throws(HuskError) -> CleanedDocument {
-        let stream = try makeStream()
+    public func clean(bytes: UnsafeBufferPointer<UInt8>, referenceDate: String? = nil) throws(HuskError) -> CleanedDocument {
+        let stream = try makeStream(referenceDate: referenceDate)
         try stream.feed(bytes)
         return try stream.finish()
     }
 
     /// A push-driven cleaner for one document: feed chunks, read paragraphs as they are ready.
-    public func makeStream() throws(HuskError) -> CleaningStream {
-        if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine) }
-        return CleaningStream(cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords))
+    public func makeStream(referenceDate: String? = nil) throws(HuskError) -> CleaningStream {
+        let reference = referenceDate ?? options.referenceDate
+        if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine, referenceDate: reference) }
+        return CleaningStream(
+            cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords), referenceDate: reference)
     }
 
     /// Feature names of the block classifier, in the order `blockFeatures` reports them.

@@ -32,6 +32,9 @@ public struct CleanerOptions: Sendable {
     public var explain = false
     /// Input's own metadata (JSONL/WARC) to carry through.
     public var url: String? = nil
+    /// When the pages were fetched (`YYYY-MM-DD` or ISO 8601), for relative dates ("2 hours
+    /// ago"); without one they are not read. Per-document dates passed to `clean` win.
+    public var referenceDate: String? = nil
 
     /// A window closes at the first blank line after this many bytes...
     public var windowBytes = 4 << 20

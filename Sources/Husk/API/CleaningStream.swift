@@ -19,8 +19,11 @@ public final class CleaningStream {
     private var metadataReady = false
     private var finished = false
 
-    init(cleaner: Cleaner, engine: Engine) {
+    private let referenceDate: String?
+
+    init(cleaner: Cleaner, engine: Engine, referenceDate: String? = nil) {
         self.cleaner = cleaner
+        self.referenceDate = referenceDate
         self.engine = engine
         decoder = InputDecoder(maxLineBytes: cleaner.options.maxLineBytes, sampleLimit: cleaner.options.binarySampleBytes)
         language = cleaner.options.language
@@ -101,7 +104,7 @@ public final class CleaningStream {
         window.removeAll(keepingCapacity: true)
         windowBytes = 0
         let result = WindowCleaner(engine: engine, cleaner: cleaner).clean(
-            lines, isFirst: windowIndex == 0, language: &language)
+            lines, isFirst: windowIndex == 0, language: &language, referenceDate: referenceDate)
         if windowIndex == 0 {
             document.metadata = result.metadata
             document.provenance = result.provenance

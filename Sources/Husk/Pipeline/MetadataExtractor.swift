@@ -14,6 +14,8 @@ struct MetadataExtractor {
     }
 
     let dates: DateFinder
+    /// Relative dates, read against a reference date (`Rules/metadata/relative-dates.txt`).
+    var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
     var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
     /// Phrases that end a site name and words that never are one (`Rules/metadata/sitename-noise.txt`).
@@ -30,7 +32,9 @@ struct MetadataExtractor {
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
 
-    func extract(_ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?) -> Result {
+    func extract(
+        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?, referenceDate: String? = nil
+    ) -> Result {
         var result = Result()
         var top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
         // The byline under the headline: the first author or date extraction a little past the
@@ -93,6 +97,16 @@ struct MetadataExtractor {
                 if let day = dates.firstDate(in: blocks[i].text, language: language) {
                     result.metadata.date = day
                     result.provenance["date"] = "line \(blocks[i].line), date pattern"
+                    break
+                }
+            }
+        }
+        // "3 hours ago", "gestern": only against a reference date the input gave.
+        if result.metadata.date == nil, let referenceDate {
+            for i in 0..<dateTop where stats[i].words <= 8 && blocks[i].kind != .quote {
+                if let day = relative.day(in: blocks[i].text, language: language, reference: referenceDate) {
+                    result.metadata.date = day
+                    result.provenance["date"] = "line \(blocks[i].line), relative to the reference date \(referenceDate)"
                     break
                 }
             }

@@ -11,7 +11,7 @@ struct WindowCleaner {
     let engine: Engine
     let cleaner: Cleaner
 
-    func clean(_ lines: [Line], isFirst: Bool, language: inout String?) -> Result {
+    func clean(_ lines: [Line], isFirst: Bool, language: inout String?, referenceDate: String? = nil) -> Result {
         let options = cleaner.options
         var blocks = engine.segmenter.segment(lines, repairer: engine.repairer)
         blocks = engine.repairer.joinSplitSentences(blocks)
@@ -37,7 +37,8 @@ struct WindowCleaner {
         let features = blockFeatures(blocks, stats, region: region)
         var result = Result()
         if isFirst {
-            let found = engine.metadata.extract(blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language)
+            let found = engine.metadata.extract(
+                blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language, referenceDate: referenceDate)
             result.metadata = found.metadata
             result.metadata.language = language
             result.metadata.url = options.url

@@ -61,7 +61,10 @@ struct DocumentProcessor: Sendable {
             return .failed(IOError(path: path, position: position, message: "invalid JSON: \(error.description)"))
         }
         let url = try? object.string("url")
-        switch clean(text, url: url, path: path, position: position) {
+        // The record's own crawl or publication time, for relative dates.
+        let reference = ["warc_date", "crawl_date", "fetch_time", "timestamp", "date"].lazy
+            .compactMap { (try? object.string($0)) ?? nil }.first { CleaningOptions.isISODate($0) }
+        switch clean(text, url: url, referenceDate: reference, path: path, position: position) {
         case .success(let document):
             var json = object.rewritten([
                 (textKey, JSONWriter.string(document.text)),
@@ -82,7 +85,8 @@ struct DocumentProcessor: Sendable {
         if let problem = record.responseProblem { return .passedOver(problem) }
         let bytes = record.isHTML ? HTMLText.render(record.content) : record.content
         let text = String(decoding: bytes, as: UTF8.self)
-        switch clean(text, url: record.targetURI, path: path, position: "byte \(record.offset)") {
+        let reference = record.date.flatMap { CleaningOptions.isISODate($0) ? $0 : nil }
+        switch clean(text, url: record.targetURI, referenceDate: reference, path: path, position: "byte \(record.offset)") {
         case .success(let document):
             var line = "{\"id\":" + (record.recordID.map(JSONWriter.string) ?? "null")
             line += ",\"url\":" + (record.targetURI.map(JSONWriter.string) ?? "null")
@@ -95,9 +99,11 @@ struct DocumentProcessor: Sendable {
         }
     }
 
-    private func clean(_ text: String, url: String?, path: String, position: String) -> Result<CleanedDocument, IOError> {
+    private func clean(
+        _ text: String, url: String?, referenceDate: String?, path: String, position: String
+    ) -> Result<CleanedDocument, IOError> {
         do throws(HuskError) {
-            var document = try cleaner.clean(text)
+            var document = try cleaner.clean(text, referenceDate: referenceDate)
             if let url, !url.isEmpty { document.metadata.url = url }
             return .success(document)
         } catch {
