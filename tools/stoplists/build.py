@@ -173,6 +173,20 @@ SINGLE_LETTERS_KEPT: dict[str, set[str]] = {
     "id": set(),
 }
 
+# Function words the source lacks where its list is thin (stopwords-iso has 73
+# Ukrainian entries and no "і", "в", "на", "не"; its Korean list misses common
+# endings and adverbs). Written for Husk from general knowledge of the
+# languages (no third-party list); each must be attested in wordfreq's top
+# ADDITION_MAX_RANK words, or the build fails, so a typo cannot slip in.
+CURATED_ADDITIONS: dict[str, set[str]] = {
+    "uk": set("і в у на не за а по при через вже ще його бо або тому які яка яке щоб після над між зі буде "
+              "ж би то ця цей ці цього цієї цих де також тільки лише коли якщо хоча навіть дуже можна треба "
+              "вже тут там сьогодні раніше знову однак проте адже тобто".split()),
+    "ko": set("더 수 한 할 위해 대한 통해 중 후 전 된다 한다 이번 가장 모두 함께 다시 이미 아직 지난 또 "
+              "따라 그러나 이런 그런 합니다".split()),
+}
+ADDITION_MAX_RANK = 5000
+
 # Repairs of encoding damage in the source, applied before anything else.
 #  el: U+2206 INCREMENT used in place of Greek delta.
 #  th: NIKHAHIT + SARA AA used in place of SARA AM (U+0E33), which is what
@@ -339,6 +353,17 @@ def select(code: str, freq: Frequency) -> tuple[list[str], dict, list[str]]:
         stats["capped"] = 0
         stats["selection"] = "no frequency data for this language: all clean entries kept"
 
+    extra = CURATED_ADDITIONS.get(code, set())
+    if extra:
+        ftable = freq.table(code) or {}
+        ranked_f = sorted(ftable.values(), reverse=True)
+        floor = ranked_f[ADDITION_MAX_RANK - 1] if len(ranked_f) >= ADDITION_MAX_RANK else float("inf")
+        unattested = sorted(w for w in extra if freq.of(code, w) < floor)
+        if unattested:
+            raise SystemExit(f"{code}: CURATED_ADDITIONS not in wordfreq's top {ADDITION_MAX_RANK}: {unattested}")
+    stats["curated_in"] = len(extra - words)
+    words |= extra
+
     table = ORTHOGRAPHIC_VARIANTS.get(code)
     added = 0
     if table is not None:
@@ -390,6 +415,11 @@ def render(code: str, words: list[str], stats: dict) -> str:
         header.append(
             f"Added before ranking: {stats['accents_restored']} accented spellings "
             "(attested in wordfreq) of unaccented entries."
+        )
+    if stats.get("curated_in"):
+        header.append(
+            f"Added: {stats['curated_in']} function words the source lacks, written for Husk "
+            "(CURATED_ADDITIONS in build.py; each attested in wordfreq)."
         )
     if stats["variants_added"]:
         header.append(
