@@ -34,6 +34,22 @@ final class HostileRulesAndDisksTests: XCTestCase {
         XCTAssertTrue(String(decoding: run.output, as: UTF8.self).contains("The harbour town voted"))
     }
 
+    /// Fuzz finding: forty catastrophic rules used to time out on every block of a page.
+    func testManyCatastrophicRulesTimeOutOncePerDocumentNotOncePerBlock() throws {
+        let rules = HuskBinary.repo.appendingPathComponent("Tests/HuskTests/Regression/Fuzz/rules-slow-patterns-every-block.rules").path
+        let page = HuskBinary.repo.appendingPathComponent("Samples/lang-de-news/input.txt").path
+        let run = try BoundedRun.run(["--no-default-rules", "--rules", rules, page, page], stdin: nil, in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertLessThan(run.seconds, 10)
+    }
+
+    /// Fuzz finding: a tie between scripts was broken by Dictionary order, which changes per run.
+    func testAScriptTieGivesTheSameLanguageInEveryRun() throws {
+        let input = HuskBinary.repo.appendingPathComponent("Tests/HuskTests/Regression/Fuzz/pipeline-language-script-tie.txt").path
+        let outputs = try (0..<6).map { _ in try husk(["--format", "json", input]).stdout }
+        XCTAssertEqual(Set(outputs).count, 1, "\(Set(outputs))")
+    }
+
     func testBrokenRulesFilesFailFastWithPositionsBeforeAnyInputIsRead() throws {
         let cases = [
             "syntax": "[drop-x]\ncategory = nav\nthis line is not a key\n",

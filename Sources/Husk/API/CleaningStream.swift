@@ -10,6 +10,8 @@ public final class CleaningStream {
     private var engine: Engine?
     private var decoder: InputDecoder
     private var window: [Line] = []
+    /// Windows closed before the binary check had its sample; cleaned once it passes.
+    private var closed: [[Line]] = []
     private var windowBytes = 0
     private var lineNumber = 0
     private var windowIndex = 0
@@ -24,6 +26,7 @@ public final class CleaningStream {
     init(cleaner: Cleaner, engine: Engine, referenceDate: String? = nil) {
         self.cleaner = cleaner
         self.referenceDate = referenceDate
+        engine.matcher.startDocument()
         self.engine = engine
         decoder = InputDecoder(maxLineBytes: cleaner.options.maxLineBytes, sampleLimit: cleaner.options.binarySampleBytes)
         language = cleaner.options.language
@@ -93,16 +96,31 @@ public final class CleaningStream {
         let full = windowBytes >= options.windowBytes || window.count >= options.windowLines
         let overfull = windowBytes >= options.windowHardLimitBytes || window.count >= options.windowHardLimitLines
         if (line.isBlank && full) || overfull {
-            // Until the binary check has seen its sample, hold the window open.
-            if decoder.sampledBytes >= options.binarySampleBytes { closeWindow(engine) }
+            // Edges depend only on the lines; cleaning waits until the binary check has seen
+            // its sample, so a window is never cleaned from input that is then refused.
+            closed.append(window)
+            window.removeAll(keepingCapacity: true)
+            windowBytes = 0
         }
+        if !closed.isEmpty && decoder.sampledBytes >= options.binarySampleBytes { cleanClosedWindows(engine) }
+    }
+
+    private func cleanClosedWindows(_ engine: Engine) {
+        let pending = closed
+        closed.removeAll()
+        for lines in pending { clean(lines, engine) }
     }
 
     private func closeWindow(_ engine: Engine) {
+        cleanClosedWindows(engine)
         guard !window.isEmpty else { return }
         let lines = window
         window.removeAll(keepingCapacity: true)
         windowBytes = 0
+        clean(lines, engine)
+    }
+
+    private func clean(_ lines: [Line], _ engine: Engine) {
         let result = WindowCleaner(engine: engine, cleaner: cleaner).clean(
             lines, isFirst: windowIndex == 0, language: &language, referenceDate: referenceDate)
         if windowIndex == 0 {

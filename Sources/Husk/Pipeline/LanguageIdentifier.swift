@@ -30,7 +30,10 @@ struct LanguageIdentifier {
                 }
             }
         }
-        guard let (script, count) = scripts.max(by: { $0.value < $1.value }), count > 0 else { return nil }
+        // Ties break by script code, never by Dictionary order (which changes between runs).
+        guard let (script, count) = scripts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+            count > 0
+        else { return nil }
         let share = Double(count) / Double(max(1, taken))
         switch script {
         case "Hani", "Hira", "Kana":

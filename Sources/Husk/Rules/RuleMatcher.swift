@@ -12,6 +12,14 @@ final class RuleMatcher {
     private let defaultMaxLength: Int
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
     private(set) var limitExceeded: Set<String> = []
+    /// Rules that hit a limit in the current document: skipped for its remaining blocks, so one
+    /// catastrophic pattern costs one time-out per document, not one per block.
+    private var stopped: Set<Int> = []
+
+    /// Forgets the stopped rules; called when a document starts.
+    func startDocument() {
+        stopped.removeAll()
+    }
 
     /// Blocks longer than this reach no rule at all.
     private let longestReach: Int
@@ -52,7 +60,7 @@ final class RuleMatcher {
             let rule = rules[index]
             // A rule's max-length bounds it; line rules without one stop at the default.
             if characters > (rule.maxLength ?? (rule.scope == .line ? defaultMaxLength : Int.max)) { continue }
-            guard rule.applies(to: language) else { continue }
+            guard rule.applies(to: language), !stopped.contains(index) else { continue }
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
             bytes.withUnsafeMutableBufferPointer { mutable in
@@ -68,6 +76,7 @@ final class RuleMatcher {
                         hit = RuleHit(rule: index, captured: captured)
                     case .limitExceeded:
                         limitExceeded.insert(rule.id)
+                        stopped.insert(index)
                     case .noMatch:
                         continue
                     }
