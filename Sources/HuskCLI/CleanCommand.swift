@@ -102,9 +102,11 @@ extension HuskCommand {
         }
         var failed = false
         let inputs = files.isEmpty ? ["-"] : files
+        // Several files learn the lines their folder's pages repeat, in the order given.
+        var memory: RepeatedLines? = inputs.count > 1 && !batch.noLearn ? RepeatedLines() : nil
         for path in inputs {
             do {
-                try cleanOne(path, cleaner: cleaner, out: out)
+                try cleanOne(path, cleaner: cleaner, out: out, memory: &memory)
             } catch {
                 Messages.error(error.description)
                 failed = true
@@ -120,11 +122,12 @@ extension HuskCommand {
     }
 
     /// One document, streamed: paragraphs are written as soon as they are decided.
-    private func cleanOne(_ path: String, cleaner: Cleaner, out: OutputSink) throws(IOError) {
+    private func cleanOne(_ path: String, cleaner: Cleaner, out: OutputSink, memory: inout RepeatedLines?) throws(IOError) {
         let source = try InputOpener.open(path)
         let stream: CleaningStream
+        let site = (path as NSString).deletingLastPathComponent
         do {
-            stream = try cleaner.makeStream()
+            stream = try cleaner.makeStream(context: DocumentContext(site: site, repeatedLines: memory))
         } catch {
             throw IOError(path: path, message: error.description)
         }
@@ -161,6 +164,7 @@ extension HuskCommand {
             throw DocumentProcessor.positioned(error, path: path, offset: offset)
         }
         StoppedRules.report(document.statistics.rulesStopped)
+        memory?.observe(site: site, fingerprints: document.fingerprints)
         if explain {
             try out.write(ExplainWriter(showFeatures: features).render(document))
         } else if streaming {

@@ -150,6 +150,31 @@ final class BatchTests: XCTestCase {
         XCTAssertTrue(fm.fileExists(atPath: path("out.jsonl")), "the output is complete, with the records before the bad one")
     }
 
+    func testSeveralFilesLearnTheLinesTheirFolderRepeatsUnlessToldNot() throws {
+        let plea = "Valley Dispatch journalism is funded by readers like you every single month."
+        var paths: [String] = []
+        for (i, topic) in ["library", "ferry", "bridge", "school", "market", "park"].enumerated() {
+            let body = (0..<4).map {
+                "The council discussed the \(topic) plan in session \($0) and residents said the \(topic) mattered to the town because it shaped daily life for many families."
+            }.joined(separator: "\n\n")
+            let url = dir.appendingPathComponent("site/page\(i).txt")
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "# News about the \(topic)\n\n\(body)\n\n\(plea)\n\nA closing line about the \(topic).\n".write(to: url, atomically: true, encoding: .utf8)
+            paths.append(url.path)
+        }
+        let learned = try husk(paths)
+        XCTAssertEqual(learned.stdout.components(separatedBy: plea).count - 1, 3, "dropped after three pages showed it")
+        let plain = try husk(["--no-learn"] + paths)
+        XCTAssertEqual(plain.stdout.components(separatedBy: plea).count - 1, 6)
+        for i in 6..<20 { try fm.copyItem(atPath: paths[i % 6], toPath: path("site/copy\(i).txt")) }
+        _ = try husk(["--output-dir", path("one"), "--jobs", "1", "-q", path("site")])
+        _ = try husk(["--output-dir", path("two"), "--jobs", "2", "-q", path("site")])
+        for name in try fm.contentsOfDirectory(atPath: path("one")) {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("one/" + name))),
+                           try Data(contentsOf: URL(fileURLWithPath: path("two/" + name))), name)
+        }
+    }
+
     func testBatchOptionsThatContradictAreUsageErrors() throws {
         XCTAssertEqual(try husk(["--resume", "x"]).status, 2)
         XCTAssertEqual(try husk(["--output-dir", path("o")]).status, 2)

@@ -38,25 +38,39 @@ public struct Cleaner: Sendable {
     /// `referenceDate` (`YYYY-MM-DD`, or ISO 8601 with a time) is when the page was fetched, for
     /// relative dates such as "3 hours ago"; it overrides `CleanerOptions.referenceDate`.
     public func clean(_ text: String, referenceDate: String? = nil) throws(HuskError) -> CleanedDocument {
+        try clean(text, context: DocumentContext(referenceDate: referenceDate))
+    }
+
+    /// Cleans a document with what is known about it: its fetch date, its site, and the lines
+    /// a batch run has learned repeat across that site's pages.
+    public func clean(_ text: String, context: DocumentContext) throws(HuskError) -> CleanedDocument {
         var utf8 = Array(text.utf8)
         return try utf8.withUnsafeMutableBufferPointer { buffer throws(HuskError) in
-            try clean(bytes: UnsafeBufferPointer(buffer), referenceDate: referenceDate)
+            let stream = try makeStream(context: context)
+            try stream.feed(UnsafeBufferPointer(buffer))
+            return try stream.finish()
         }
     }
 
     /// Cleans a whole document given as UTF-8 bytes (invalid sequences are replaced and counted).
     public func clean(bytes: UnsafeBufferPointer<UInt8>, referenceDate: String? = nil) throws(HuskError) -> CleanedDocument {
-        let stream = try makeStream(referenceDate: referenceDate)
+        let stream = try makeStream(context: DocumentContext(referenceDate: referenceDate))
         try stream.feed(bytes)
         return try stream.finish()
     }
 
     /// A push-driven cleaner for one document: feed chunks, read paragraphs as they are ready.
     public func makeStream(referenceDate: String? = nil) throws(HuskError) -> CleaningStream {
-        let reference = referenceDate ?? options.referenceDate
-        if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine, referenceDate: reference) }
+        try makeStream(context: DocumentContext(referenceDate: referenceDate))
+    }
+
+    /// A push-driven cleaner for one document with its context.
+    public func makeStream(context: DocumentContext) throws(HuskError) -> CleaningStream {
+        var context = context
+        if context.referenceDate == nil { context.referenceDate = options.referenceDate }
+        if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine, context: context) }
         return CleaningStream(
-            cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords), referenceDate: reference)
+            cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords), context: context)
     }
 
     /// Feature names of the block classifier, in the order `blockFeatures` reports them.

@@ -21,11 +21,11 @@ public final class CleaningStream {
     private var metadataReady = false
     private var finished = false
 
-    private let referenceDate: String?
+    private let context: DocumentContext
 
-    init(cleaner: Cleaner, engine: Engine, referenceDate: String? = nil) {
+    init(cleaner: Cleaner, engine: Engine, context: DocumentContext = DocumentContext()) {
         self.cleaner = cleaner
-        self.referenceDate = referenceDate
+        self.context = context
         engine.matcher.startDocument()
         self.engine = engine
         decoder = InputDecoder(maxLineBytes: cleaner.options.maxLineBytes, sampleLimit: cleaner.options.binarySampleBytes)
@@ -122,7 +122,7 @@ public final class CleaningStream {
 
     private func clean(_ lines: [Line], _ engine: Engine) {
         let result = WindowCleaner(engine: engine, cleaner: cleaner).clean(
-            lines, isFirst: windowIndex == 0, language: &language, referenceDate: referenceDate)
+            lines, isFirst: windowIndex == 0, language: &language, context: context)
         if windowIndex == 0 {
             document.metadata = result.metadata
             document.provenance = result.provenance
@@ -130,6 +130,7 @@ public final class CleaningStream {
         }
         windowIndex += 1
         ready += result.paragraphs
+        document.fingerprints += result.fingerprints
         if cleaner.options.explain { document.blocks += result.reports }
         document.statistics.merge(result.statistics)
     }

@@ -7,6 +7,8 @@ public struct CleanedDocument: Sendable, Codable, Equatable {
     /// Where each metadata field came from (`--explain`), keyed by field name.
     public var provenance: [String: String]
     public var statistics: CleaningStatistics
+    /// Fingerprints of the document's short blocks, for `RepeatedLines.observe` in batch runs.
+    public var fingerprints: [UInt64] = []
 
     public init(
         metadata: Metadata = Metadata(), paragraphs: [Paragraph] = [], blocks: [BlockReport] = [],

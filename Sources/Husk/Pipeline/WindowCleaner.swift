@@ -6,12 +6,13 @@ struct WindowCleaner {
         var paragraphs: [Paragraph] = []
         var reports: [BlockReport] = []
         var statistics = CleaningStatistics()
+        var fingerprints: [UInt64] = []
     }
 
     let engine: Engine
     let cleaner: Cleaner
 
-    func clean(_ lines: [Line], isFirst: Bool, language: inout String?, referenceDate: String? = nil) -> Result {
+    func clean(_ lines: [Line], isFirst: Bool, language: inout String?, context: DocumentContext = DocumentContext()) -> Result {
         let options = cleaner.options
         var blocks = engine.segmenter.segment(lines, repairer: engine.repairer)
         blocks = engine.repairer.joinSplitSentences(blocks)
@@ -38,7 +39,7 @@ struct WindowCleaner {
         var result = Result()
         if isFirst {
             let found = engine.metadata.extract(
-                blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language, referenceDate: referenceDate)
+                blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language, referenceDate: context.referenceDate)
             result.metadata = found.metadata
             result.metadata.language = language
             result.metadata.url = options.url
@@ -52,6 +53,7 @@ struct WindowCleaner {
             let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
         }
+        dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)
         for (i, block) in blocks.enumerated() {
             result.statistics.blocks += 1
             if block.decision.verdict == .keep {
@@ -70,6 +72,32 @@ struct WindowCleaner {
         }
         result.statistics.rulesStopped = engine.matcher.takeLimitExceeded().sorted()
         return result
+    }
+
+    /// Short kept blocks that earlier documents of the same site also held are that site's
+    /// boilerplate; every short block's fingerprint is recorded for the documents after this one.
+    /// When most of the kept text repeats, the page itself is a duplicate: removing duplicates
+    /// is not cleaning, so then nothing is dropped.
+    private func dropRepeatedLines(_ blocks: inout [Block], stats: [BlockStats], context: DocumentContext, into result: inout Result) {
+        let defaults = RepeatedLines()
+        let maximumWords = context.repeatedLines?.maximumWords ?? defaults.maximumWords
+        var repeated: [Int] = []
+        for i in blocks.indices where stats[i].words > 0 && stats[i].words <= maximumWords {
+            let fingerprint = RepeatedLines.fingerprint(blocks[i].text)
+            result.fingerprints.append(fingerprint)
+            if blocks[i].decision.verdict == .keep, let memory = context.repeatedLines,
+                memory.isRepeated(fingerprint, site: context.site)
+            {
+                repeated.append(i)
+            }
+        }
+        guard let memory = context.repeatedLines, !repeated.isEmpty else { return }
+        let kept = blocks.indices.filter { blocks[$0].decision.verdict == .keep }.reduce(0) { $0 + stats[$1].characters }
+        let repeats = repeated.reduce(0) { $0 + stats[$1].characters }
+        guard Double(repeats) <= memory.maximumShare * Double(kept) else { return }
+        for i in repeated {
+            blocks[i].decision = Decision(.drop, .rule(id: "drop-repeated-across-pages", category: "repeated"))
+        }
     }
 
     /// 64-bit FNV-1a of a string's UTF-8 bytes.

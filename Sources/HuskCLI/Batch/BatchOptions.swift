@@ -27,6 +27,9 @@ struct BatchOptions: ParsableArguments {
     @Flag(name: .long, help: "With --output-dir, skip inputs whose output already exists.")
     var resume = false
 
+    @Flag(name: .long, help: "Do not learn lines that repeat across a site's pages (batches and several files learn by default).")
+    var noLearn = false
+
     @Flag(name: .long, help: "Show progress on stderr even when it is not a terminal.")
     var progress = false
 

@@ -27,7 +27,7 @@ extension HuskCommand {
             }
             let runner = TreeRunner(
                 processor: processor, kind: batch.input, jobs: jobs, summary: summary, outputDir: outputDir,
-                resume: batch.resume, include: batch.glob, exclude: batch.exclude)
+                resume: batch.resume, include: batch.glob, exclude: batch.exclude, learns: !batch.noLearn)
             if let progress { Self.measureTree(runner.makeWalker(files), into: progress) }
             completed = runner.run(roots: files)
         } else {
@@ -41,7 +41,7 @@ extension HuskCommand {
                 Messages.error(error.description)
                 throw ExitCode(Messages.inputFailed)
             }
-            let runner = StreamRunner(processor: processor, kind: batch.input, jobs: jobs, summary: summary)
+            let runner = StreamRunner(processor: processor, kind: batch.input, jobs: jobs, summary: summary, learns: !batch.noLearn)
             do {
                 completed = try runner.run(paths: paths) { bytes throws(IOError) in try out.write(bytes: bytes) }
                 if completed { try out.finish() } else { out.abandon() }

@@ -11,17 +11,20 @@ struct DocumentProcessor: Sendable {
 
     /// What became of one unit.
     enum Outcome {
-        case cleaned(output: [UInt8], statistics: CleaningStatistics)
+        /// `site` and `fingerprints` feed `RepeatedLines.observe` once the batch is done.
+        case cleaned(output: [UInt8], statistics: CleaningStatistics, site: String, fingerprints: [UInt64])
         case failed(IOError)
         /// A record that is not a document (WARC `request`, `warcinfo`...), by type.
         case passedOver(String)
     }
 
     /// A whole text file in the chosen format.
-    func cleanText(_ source: ByteSource, path: String) throws(IOError) -> (output: [UInt8], statistics: CleaningStatistics) {
+    func cleanText(
+        _ source: ByteSource, path: String, context: DocumentContext = DocumentContext()
+    ) throws(IOError) -> (output: [UInt8], document: CleanedDocument) {
         let stream: CleaningStream
         do {
-            stream = try cleaner.makeStream()
+            stream = try cleaner.makeStream(context: context)
         } catch {
             throw IOError(path: path, message: error.description)
         }
@@ -43,11 +46,11 @@ struct DocumentProcessor: Sendable {
         } catch {
             throw Self.positioned(error, path: path, offset: offset)
         }
-        return (Array(format.writer.render(document).utf8), document.statistics)
+        return (Array(format.writer.render(document).utf8), document)
     }
 
     /// One JSONL line: the text field replaced by the cleaned text, the metadata added under `husk`.
-    func cleanJSONLine(_ line: [UInt8], path: String, lineNumber: Int) -> Outcome {
+    func cleanJSONLine(_ line: [UInt8], path: String, lineNumber: Int, memory: RepeatedLines? = nil) -> Outcome {
         let position = "line \(lineNumber)"
         let object: JSONObjectLine
         let text: String
@@ -64,21 +67,22 @@ struct DocumentProcessor: Sendable {
         // The record's own crawl or publication time, for relative dates.
         let reference = ["warc_date", "crawl_date", "fetch_time", "timestamp", "date"].lazy
             .compactMap { (try? object.string($0)) ?? nil }.first { CleaningOptions.isISODate($0) }
-        switch clean(text, url: url, referenceDate: reference, path: path, position: position) {
+        let site = url.map { DocumentContext.site(ofURL: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? path
+        switch clean(text, url: url, context: DocumentContext(referenceDate: reference, site: site, repeatedLines: memory), path: path, position: position) {
         case .success(let document):
             var json = object.rewritten([
                 (textKey, JSONWriter.string(document.text)),
                 ("husk", JSONWriter().metadataObject(document.metadata)),
             ])
             json.append(0x0A)
-            return .cleaned(output: json, statistics: document.statistics)
+            return .cleaned(output: json, statistics: document.statistics, site: site, fingerprints: document.fingerprints)
         case .failure(let error):
             return .failed(error)
         }
     }
 
     /// One WARC record as a JSONL line: id, url, WARC date, cleaned text and metadata.
-    func cleanWARCRecord(_ record: WARCRecord, path: String) -> Outcome {
+    func cleanWARCRecord(_ record: WARCRecord, path: String, memory: RepeatedLines? = nil) -> Outcome {
         guard record.type == "conversion" || record.type == "response" else {
             return .passedOver(record.type.isEmpty ? "untyped" : record.type)
         }
@@ -86,24 +90,26 @@ struct DocumentProcessor: Sendable {
         let bytes = record.isHTML ? HTMLText.render(record.content) : record.content
         let text = String(decoding: bytes, as: UTF8.self)
         let reference = record.date.flatMap { CleaningOptions.isISODate($0) ? $0 : nil }
-        switch clean(text, url: record.targetURI, referenceDate: reference, path: path, position: "byte \(record.offset)") {
+        let site = record.targetURI.map { DocumentContext.site(ofURL: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? path
+        let context = DocumentContext(referenceDate: reference, site: site, repeatedLines: memory)
+        switch clean(text, url: record.targetURI, context: context, path: path, position: "byte \(record.offset)") {
         case .success(let document):
             var line = "{\"id\":" + (record.recordID.map(JSONWriter.string) ?? "null")
             line += ",\"url\":" + (record.targetURI.map(JSONWriter.string) ?? "null")
             line += ",\"warc_date\":" + (record.date.map(JSONWriter.string) ?? "null")
             line += ",\"text\":" + JSONWriter.string(document.text)
             line += ",\"husk\":" + JSONWriter().metadataObject(document.metadata) + "}\n"
-            return .cleaned(output: Array(line.utf8), statistics: document.statistics)
+            return .cleaned(output: Array(line.utf8), statistics: document.statistics, site: site, fingerprints: document.fingerprints)
         case .failure(let error):
             return .failed(error)
         }
     }
 
     private func clean(
-        _ text: String, url: String?, referenceDate: String?, path: String, position: String
+        _ text: String, url: String?, context: DocumentContext, path: String, position: String
     ) -> Result<CleanedDocument, IOError> {
         do throws(HuskError) {
-            var document = try cleaner.clean(text, referenceDate: referenceDate)
+            var document = try cleaner.clean(text, context: context)
             if let url, !url.isEmpty { document.metadata.url = url }
             return .success(document)
         } catch {

@@ -12,11 +12,17 @@ struct StreamRunner {
     let kind: InputKind
     let jobs: Int
     let summary: RunSummary
+    /// Learn lines that repeat across a site's documents (off with `--no-learn`).
+    let learns: Bool
 
     /// A JSONL line longer than this is reported and skipped instead of held in memory.
     static let lineLimit = 64 << 20
+    /// Batches are the unit of learning: documents of a batch see what earlier batches taught.
+    /// Their size does not depend on `jobs`, so neither does the output.
     var batchBytes: Int { 8 << 20 }
-    var batchCount: Int { 64 * jobs }
+    /// Batches grow from 16 documents to 256, so short streams learn early.
+    static let batchCount = 256
+    static let firstBatchCount = 16
 
     /// One document's raw form and where it came from.
     enum Unit {
@@ -35,6 +41,7 @@ struct StreamRunner {
 
     /// Cleans every input path into `write`; returns false if interrupted.
     func run(paths: [String], write: ([UInt8]) throws(IOError) -> Void) throws(IOError) -> Bool {
+        var memory: RepeatedLines? = learns ? RepeatedLines() : nil
         for path in paths {
             let source: ByteSource
             do {
@@ -46,18 +53,23 @@ struct StreamRunner {
             summary.update { $0.files += 1 }
             let units = UnitReader(kind: kind, source: source, path: path)
             var rawBefore = 0
+            var batchCount = Self.firstBatchCount
             while true {
                 if Interruption.requested != nil { return false }
                 var batch: [Unit] = []
                 var bytes = 0
+                defer { batchCount = min(Self.batchCount, batchCount * 2) }
                 while batch.count < batchCount && bytes < batchBytes, let unit = units.next() {
                     bytes += unit.size
                     batch.append(unit)
                 }
                 if batch.isEmpty { break }
-                let outcomes = process(batch, path: path)
+                let outcomes = process(batch, path: path, memory: memory)
                 for (unit, outcome) in zip(batch, outcomes) {
                     try record(outcome, unit: unit, write: write)
+                    if case .cleaned(_, _, let site, let fingerprints) = outcome {
+                        memory?.observe(site: site, fingerprints: fingerprints)
+                    }
                 }
                 let raw = source.rawBytesRead
                 summary.update { $0.bytesIn += raw - rawBefore }
@@ -68,15 +80,15 @@ struct StreamRunner {
         return true
     }
 
-    private func process(_ batch: [Unit], path: String) -> [DocumentProcessor.Outcome] {
+    private func process(_ batch: [Unit], path: String, memory: RepeatedLines?) -> [DocumentProcessor.Outcome] {
         var outcomes = [DocumentProcessor.Outcome](repeating: .passedOver(""), count: batch.count)
         outcomes.withUnsafeMutableBufferPointer { results in
             parallelFor(batch.count, jobs: jobs) { i in
                 switch batch[i] {
                 case .line(let bytes, let number):
-                    results[i] = processor.cleanJSONLine(bytes, path: path, lineNumber: number)
+                    results[i] = processor.cleanJSONLine(bytes, path: path, lineNumber: number, memory: memory)
                 case .record(let record):
-                    results[i] = processor.cleanWARCRecord(record, path: path)
+                    results[i] = processor.cleanWARCRecord(record, path: path, memory: memory)
                 case .failure(let error):
                     results[i] = .failed(error)
                 }
@@ -89,7 +101,7 @@ struct StreamRunner {
         _ outcome: DocumentProcessor.Outcome, unit: Unit, write: ([UInt8]) throws(IOError) -> Void
     ) throws(IOError) {
         switch outcome {
-        case .cleaned(let output, let statistics):
+        case .cleaned(let output, let statistics, _, _):
             StoppedRules.report(statistics.rulesStopped)
             try write(output)
             summary.update {
