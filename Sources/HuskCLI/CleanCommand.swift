@@ -125,7 +125,7 @@ extension HuskCommand {
     private func cleanOne(_ path: String, cleaner: Cleaner, out: OutputSink, memory: inout RepeatedLines?) throws(IOError) {
         let source = try InputOpener.open(path)
         let stream: CleaningStream
-        let site = (path as NSString).deletingLastPathComponent
+        let site = FileWalker.parentDirectory(of: path)
         do {
             stream = try cleaner.makeStream(context: DocumentContext(site: site, repeatedLines: memory))
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Husk
+import HuskIO
 
 /// `husk features FILE...`: every block's classifier features as JSON Lines, for training.
 struct FeaturesCommand: ParsableCommand {
@@ -26,7 +27,7 @@ struct FeaturesCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let doc = (path as NSString).lastPathComponent.replacingOccurrences(of: ".txt", with: "")
+            let doc = FileWalker.lastComponent(path).replacingOccurrences(of: ".txt", with: "")
             do {
                 let document = try data.withUnsafeBytes { raw throws(HuskError) in
                     try cleaner.clean(bytes: raw.bindMemory(to: UInt8.self))

@@ -151,7 +151,7 @@ public final class FileWalker {
         return base + "." + ext
     }
 
-    static func lastComponent(_ path: String) -> String {
+    public static func lastComponent(_ path: String) -> String {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
         if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
@@ -173,5 +173,15 @@ struct FileIdentity: Hashable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
+    }
+}
+
+extension FileWalker {
+    /// The folder part of `path` ("" for a bare name or `-`): the site of a file for learning
+    /// repeated lines. Written out because Foundation's `deletingLastPathComponent` traps on
+    /// some one-character paths.
+    public static func parentDirectory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

@@ -93,7 +93,7 @@ struct TreeRunner {
     /// One input file to one output file.
     private func cleanFile(_ job: Job, memory: RepeatedLines?) -> Done {
         let path = job.path
-        let site = (path as NSString).deletingLastPathComponent
+        let site = FileWalker.parentDirectory(of: path)
         var rawBytes = 0
         var done = Done(site: site)
         do {
