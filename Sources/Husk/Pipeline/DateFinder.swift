@@ -169,10 +169,11 @@ final class DateFinder {
     }
 
     /// "Nov 19 20197:05 AM": scraping glued the year to the time; a space goes back between them
-    /// (a year 19xx or 20xx directly followed by h:mm or hh:mm).
+    /// (a year 19xx or 20xx directly followed by h:mm or hh:mm); likewise a year glued to a word.
     static func separateGluedTimes(_ b: [UInt8]) -> [UInt8] {
         func digit(_ k: Int) -> Bool { k >= 0 && k < b.count && b[k] >= 0x30 && b[k] <= 0x39 }
-        guard b.contains(0x3A) else { return b }
+        func letter(_ k: Int) -> Bool { k >= 0 && k < b.count && ((b[k] | 0x20) >= 0x61 && (b[k] | 0x20) <= 0x7A) }
+        guard b.contains(0x3A) || b.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return b }
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 4)
         var i = 0
@@ -185,6 +186,11 @@ final class DateFinder {
             {
                 out.append(0x20)
             }
+            // "August 25, 2025August 29, 2025", "Dec 17, 2025Julian K. Arni": a year glued to
+            // the next word (page layout lost its spacing).
+            let endsYear = i >= 3 && !digit(i - 4) && digit(i - 3) && digit(i - 2) && digit(i - 1) && digit(i)
+                && ((b[i - 3] == 0x31 && b[i - 2] == 0x39) || (b[i - 3] == 0x32 && b[i - 2] == 0x30))
+            if endsYear && letter(i + 1) && !letter(i - 4) { out.append(0x20) }
             i += 1
         }
         return out

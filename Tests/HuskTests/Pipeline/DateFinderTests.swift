@@ -16,6 +16,12 @@ final class DateFinderTests: XCTestCase {
         XCTAssertEqual(finder.firstDate(in: "Nov 15, 201910:45 AM", language: "en"), "2019-11-15")
     }
 
+    func testYearGluedToTheNextWordIsSeparated() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "by Jill Barshay August 25, 2025August 29, 2025", language: "en"), "2025-08-25")
+        XCTAssertEqual(finder.firstDate(in: "Dec 17, 2025Julian K. Arni", language: "en"), "2025-12-17")
+    }
+
     func testImpossibleDatesAreRejected() throws {
         let finder = try DateFinder()
         XCTAssertNil(finder.firstDate(in: "February 30, 2024", language: "en"))
