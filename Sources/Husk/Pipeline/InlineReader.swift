@@ -35,7 +35,7 @@ struct InlineReader {
                 if depth < maxNesting, let link = Self.link(in: s, at: i + 1, lookahead: lookahead) {
                     images += 1
                     if imageAlts.count < 4, link.text.count <= 80 {
-                        imageAlts.append(String(decoding: s[link.text], as: UTF8.self))
+                        imageAlts.append(String(decoding: Self.unescaped(s[link.text]), as: UTF8.self))
                     }
                     i = link.after
                 } else {
@@ -198,6 +198,23 @@ struct InlineReader {
             }
             return true
         }
+    }
+
+    /// Bytes with markdown backslash escapes removed ("Icon \\(1\\)" reads "Icon (1)").
+    static func unescaped(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var k = bytes.startIndex
+        while k < bytes.endIndex {
+            if bytes[k] == 0x5C, k + 1 < bytes.endIndex, isASCIIPunctuation(bytes[k + 1]) {
+                out.append(bytes[k + 1])
+                k += 2
+            } else {
+                out.append(bytes[k])
+                k += 1
+            }
+        }
+        return out
     }
 
     static func isASCIIPunctuation(_ b: UInt8) -> Bool {
