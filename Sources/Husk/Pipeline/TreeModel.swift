@@ -105,14 +105,16 @@ struct TreeModel: Sendable {
     /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article text.
     func probability(_ x: [Double]) -> Double {
         var score = bias
-        x.withUnsafeBufferPointer { v in
+        // Thresholds are Float: convert each feature once, not once per node visited.
+        let xf = x.map { Float($0) }
+        xf.withUnsafeBufferPointer { v in
             nodes.withUnsafeBufferPointer { nodes in
                 for root in roots {
                     var k = root
                     var steps = 0
                     while nodes[k].feature >= 0 && steps < 64 {
                         let node = nodes[k]
-                        let goRight = Float(v[Int(node.feature)]) >= node.threshold
+                        let goRight = v[Int(node.feature)] >= node.threshold
                         k = Int(node.left) &+ (goRight ? 1 : 0)
                         steps += 1
                     }
