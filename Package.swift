@@ -48,8 +48,10 @@ let package = Package(
         ),
         // In-process measurements for tools/bench/throughput (ICU word break alone, documents/s).
         .executableTarget(name: "HuskBench", dependencies: ["Husk", "ICUKit"]),
-        // libFuzzer targets (not products): built only by tools/fuzz/run, in .build/fuzz, with
-        // -sanitize=fuzzer,address; libFuzzer supplies their main.
+        // libFuzzer targets (not products). tools/fuzz/run builds them in .build/fuzz with
+        // AddressSanitizer and fuzzer coverage, links libFuzzer's no-main archive, and with
+        // -DHUSK_FUZZ their main hands control to LLVMFuzzerRunDriver. In ordinary builds they
+        // are replayers: `swift run HuskFuzzPipeline FILE...`.
         .executableTarget(name: "HuskFuzzPipeline", dependencies: ["Husk"]),
         .executableTarget(name: "HuskFuzzRules", dependencies: ["Husk"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
