@@ -15,8 +15,11 @@ struct BatchOptions: ParsableArguments {
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to FILE (complete or not at all) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    @Option(name: [.customShort("j"), .long], help: "Documents cleaned at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: ArgumentHelp("Documents cleaned at once (default: all cores).", valueName: "N"))
+    var jobsCount: Int?
+
+    /// `--jobs`, or every core.
+    var jobs: Int { jobsCount ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(name: .long, help: ArgumentHelp("With --output-dir, clean only files matching PATTERN (repeatable).", valueName: "PATTERN"))
     var glob: [String] = []
@@ -40,7 +43,7 @@ struct BatchOptions: ParsableArguments {
     var stats: String?
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobsCount, jobsCount < 1 { throw ValidationError("--jobs must be at least 1") }
         if outputDir != nil && output != nil { throw ValidationError("use either --output-dir or --output, not both") }
         if resume && outputDir == nil { throw ValidationError("--resume needs --output-dir") }
         if progress && quiet { throw ValidationError("--progress and --quiet contradict each other") }
