@@ -3,8 +3,12 @@ import PackageDescription
 
 /// The library is compiled with optimization in debug builds too: `swift test` runs the
 /// adversarial corpus (100 MiB lines, a million blocks) under time bounds that only optimized
-/// code meets, and the tests still see internals through `-enable-testing`.
-let optimizedEvenInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+/// code meets, and the tests still see internals through `-enable-testing`. SwiftPM refuses
+/// unsafe flags in packages used as versioned dependencies, so the flag is set only when Husk
+/// is the root package, not a checkout inside another package's build.
+let isDependencyCheckout = Context.packageDirectory.contains("/checkouts/")
+let optimizedEvenInDebug: [SwiftSetting] =
+    isDependencyCheckout ? [] : [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
     name: "Husk",
