@@ -71,9 +71,8 @@ struct LanguageIdentifier {
             let counts = counter.count(text, stopwords: StopwordSet([]), keepTokens: true)
             total += counts.tokens.count
             for code in candidates {
-                let list = stoplists.list(for: code)
-                guard stoplists.lists[code] != nil else { continue }
-                for token in counts.tokens where list.contains(token) { hits[code, default: 0] += 1 }
+                guard let set = stoplists.sets[code] else { continue }
+                for token in counts.tokens where set.contains(token) { hits[code, default: 0] += 1 }
             }
         }
         guard total > 0, let (best, n) = hits.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })

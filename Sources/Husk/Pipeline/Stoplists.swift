@@ -3,30 +3,23 @@
 /// Stopword density (the share of a block's words that are function words) is the best single
 /// sign of running prose, and the lists double as evidence for language identification.
 struct Stoplists: Sendable {
-    private(set) var lists: [String: Set<String>] = [:]
     private(set) var sets: [String: StopwordSet] = [:]
 
     init(files: [String: String] = EmbeddedRules.files) {
         for (name, contents) in files where name.hasPrefix("stoplists/") && name.hasSuffix(".txt") {
             let code = String(name.dropFirst("stoplists/".count).dropLast(".txt".count))
-            var words = Set<String>()
+            var words: [String] = []
             for line in contents.utf8.split(separator: 0x0A) {
                 guard let first = line.first, first != 0x23, first != 0x20 else { continue }
-                words.insert(String(decoding: line, as: UTF8.self))
+                words.append(String(decoding: line, as: UTF8.self))
             }
-            lists[code] = words
             sets[code] = StopwordSet(words)
         }
     }
 
-    var languages: [String] { lists.keys.sorted() }
+    var languages: [String] { sets.keys.sorted() }
 
-    func list(for language: String?) -> Set<String> {
-        guard let language, let list = lists[language] else { return lists["en"] ?? [] }
-        return list
-    }
-
-    /// The lookup-friendly form of `list(for:)`.
+    /// The stoplist of `language` (English when unknown), shaped for fast lookups.
     func set(for language: String?) -> StopwordSet {
         guard let language, let set = sets[language] else { return sets["en"] ?? StopwordSet([]) }
         return set

@@ -4,7 +4,7 @@ struct StopwordSet: Sendable {
     private var packed = Set<UInt64>()
     private var others = Set<String>()
 
-    init(_ words: Set<String>) {
+    init(_ words: some Sequence<String>) {
         for word in words {
             if let key = Self.key(Array(word.utf8)[...]) { packed.insert(key) } else { others.insert(word) }
         }
