@@ -135,33 +135,16 @@ extension HuskCommand {
         let writer = cleaning.format.writer
         var headerWritten = false
         var first = true
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = 0
-        while true {
-            let n = try source.read(into: &buffer)
-            if n == 0 { break }
-            do throws(HuskError) {
-                try stream.feed(Array(buffer[0..<n]))
-            } catch {
-                throw DocumentProcessor.positioned(error, path: path, offset: offset)
+        let document = try DocumentProcessor.drain(source, into: stream, path: path) { () throws(IOError) in
+            guard streaming, let metadata = stream.metadata else { return }
+            if !headerWritten {
+                try out.write(writer.header(metadata))
+                headerWritten = true
             }
-            offset += n
-            if streaming, let metadata = stream.metadata {
-                if !headerWritten {
-                    try out.write(writer.header(metadata))
-                    headerWritten = true
-                }
-                for p in stream.takeParagraphs() {
-                    try out.write(writer.paragraph(p, first: first))
-                    first = false
-                }
+            for p in stream.takeParagraphs() {
+                try out.write(writer.paragraph(p, first: first))
+                first = false
             }
-        }
-        let document: CleanedDocument
-        do {
-            document = try stream.finish()
-        } catch {
-            throw DocumentProcessor.positioned(error, path: path, offset: offset)
         }
         StoppedRules.report(document.statistics.rulesStopped)
         memory?.observe(site: site, fingerprints: document.fingerprints)

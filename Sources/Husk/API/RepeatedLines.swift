@@ -19,7 +19,13 @@ public struct RepeatedLines: Sendable {
     /// keeps them all.
     public var maximumShare: Double
 
-    public init(capacity: Int = 1 << 20, minimumDocuments: Int = 3, maximumWords: Int = 40, maximumShare: Double = 0.3) {
+    /// The default for `maximumWords`, also used to fingerprint documents cleaned without memory.
+    public static let defaultMaximumWords = 40
+
+    public init(
+        capacity: Int = 1 << 20, minimumDocuments: Int = 3, maximumWords: Int = defaultMaximumWords,
+        maximumShare: Double = 0.3
+    ) {
         self.capacity = capacity
         self.minimumDocuments = minimumDocuments
         self.maximumWords = maximumWords

@@ -28,25 +28,38 @@ struct DocumentProcessor: Sendable {
         } catch {
             throw IOError(path: path, message: error.description)
         }
+        let document = try Self.drain(source, into: stream, path: path)
+        return (Array(format.writer.render(document).utf8), document)
+    }
+
+    /// Feeds all of `source` into `stream` and finishes it. `afterChunk` runs after each chunk
+    /// (to write paragraphs as soon as they are ready); errors carry the byte offset.
+    static func drain(
+        _ source: ByteSource, into stream: CleaningStream, path: String,
+        afterChunk: () throws(IOError) -> Void = {}
+    ) throws(IOError) -> CleanedDocument {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var offset = 0
         while true {
             let n = try source.read(into: &buffer)
             if n == 0 { break }
-            do throws(HuskError) {
-                try stream.feed(Array(buffer[0..<n]))
-            } catch {
-                throw Self.positioned(error, path: path, offset: offset)
+            var failure: HuskError? = nil
+            buffer.withUnsafeBufferPointer { all in
+                do throws(HuskError) {
+                    try stream.feed(UnsafeBufferPointer(rebasing: all[0..<n]))
+                } catch {
+                    failure = error
+                }
             }
+            if let failure { throw positioned(failure, path: path, offset: offset) }
             offset += n
+            try afterChunk()
         }
-        let document: CleanedDocument
         do {
-            document = try stream.finish()
+            return try stream.finish()
         } catch {
-            throw Self.positioned(error, path: path, offset: offset)
+            throw positioned(error, path: path, offset: offset)
         }
-        return (Array(format.writer.render(document).utf8), document)
     }
 
     /// One JSONL line: the text field replaced by the cleaned text, the metadata added under `husk`.

@@ -65,8 +65,8 @@ struct StreamRunner {
                 }
                 if batch.isEmpty { break }
                 let outcomes = process(batch, path: path, memory: memory)
-                for (unit, outcome) in zip(batch, outcomes) {
-                    try record(outcome, unit: unit, write: write)
+                for outcome in outcomes {
+                    try summary.record(outcome, write: write)
                     if case .cleaned(_, _, let site, let fingerprints) = outcome {
                         memory?.observe(site: site, fingerprints: fingerprints)
                     }
@@ -84,36 +84,42 @@ struct StreamRunner {
         var outcomes = [DocumentProcessor.Outcome](repeating: .passedOver(""), count: batch.count)
         outcomes.withUnsafeMutableBufferPointer { results in
             parallelFor(batch.count, jobs: jobs) { i in
-                switch batch[i] {
-                case .line(let bytes, let number):
-                    results[i] = processor.cleanJSONLine(bytes, path: path, lineNumber: number, memory: memory)
-                case .record(let record):
-                    results[i] = processor.cleanWARCRecord(record, path: path, memory: memory)
-                case .failure(let error):
-                    results[i] = .failed(error)
-                }
+                results[i] = processor.clean(batch[i], path: path, memory: memory)
             }
         }
         return outcomes
     }
 
-    private func record(
-        _ outcome: DocumentProcessor.Outcome, unit: Unit, write: ([UInt8]) throws(IOError) -> Void
-    ) throws(IOError) {
+}
+
+extension DocumentProcessor {
+    /// One unit of a stream, whatever its kind.
+    func clean(_ unit: StreamRunner.Unit, path: String, memory: RepeatedLines?) -> Outcome {
+        switch unit {
+        case .line(let bytes, let number): return cleanJSONLine(bytes, path: path, lineNumber: number, memory: memory)
+        case .record(let record): return cleanWARCRecord(record, path: path, memory: memory)
+        case .failure(let error): return .failed(error)
+        }
+    }
+}
+
+extension RunSummary {
+    /// Writes a cleaned unit and counts it, or reports why there is nothing to write.
+    func record(_ outcome: DocumentProcessor.Outcome, write: ([UInt8]) throws(IOError) -> Void) throws(IOError) {
         switch outcome {
         case .cleaned(let output, let statistics, _, _):
             StoppedRules.report(statistics.rulesStopped)
             try write(output)
-            summary.update {
+            update {
                 $0.documents += 1
                 $0.bytesOut += output.count
                 $0.statistics.merge(statistics)
             }
         case .failed(let error):
             Messages.error(error.description)
-            summary.addFailure(error)
+            addFailure(error)
         case .passedOver(let type):
-            summary.update { $0.recordsSkipped[type, default: 0] += 1 }
+            update { $0.recordsSkipped[type, default: 0] += 1 }
         }
     }
 }

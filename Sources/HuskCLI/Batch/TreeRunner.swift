@@ -125,7 +125,8 @@ struct TreeRunner {
             summary.update {
                 $0.files += 1
                 $0.bytesIn += max(rawBytes, job.size)
-                $0.bytesOut += file.bytesWritten
+                // Stream files counted their output record by record.
+                if !kind.isStream { $0.bytesOut += file.bytesWritten }
             }
         } catch {
             if job.learnOnly { return done }
@@ -147,26 +148,10 @@ struct TreeRunner {
         var memory: RepeatedLines? = learns ? RepeatedLines() : nil
         while let unit = units.next() {
             if Interruption.requested != nil { return false }
-            let outcome: DocumentProcessor.Outcome
-            switch unit {
-            case .line(let bytes, let number): outcome = processor.cleanJSONLine(bytes, path: path, lineNumber: number, memory: memory)
-            case .record(let record): outcome = processor.cleanWARCRecord(record, path: path, memory: memory)
-            case .failure(let error): outcome = .failed(error)
-            }
-            switch outcome {
-            case .cleaned(let output, let statistics, let site, let fingerprints):
-                StoppedRules.report(statistics.rulesStopped)
-                try file.write(output)
+            let outcome = processor.clean(unit, path: path, memory: memory)
+            try summary.record(outcome) { bytes throws(IOError) in try file.write(bytes) }
+            if case .cleaned(_, _, let site, let fingerprints) = outcome {
                 memory?.observe(site: site, fingerprints: fingerprints)
-                summary.update {
-                    $0.documents += 1
-                    $0.statistics.merge(statistics)
-                }
-            case .failed(let error):
-                Messages.error(error.description)
-                summary.addFailure(error)
-            case .passedOver(let type):
-                summary.update { $0.recordsSkipped[type, default: 0] += 1 }
             }
         }
         for warning in units.warnings { Messages.warning(warning.description) }

@@ -11,18 +11,7 @@ final class StreamingTests: XCTestCase {
             let bytes = try SampleSupport.input(sample)
             let whole = writer.render(try bytes.withUnsafeBufferPointer { try cleaner.clean(bytes: $0) })
             for size in [1, 7, 64, 4096] {
-                let stream = try cleaner.makeStream()
-                var start = 0
-                var paragraphs: [Paragraph] = []
-                while start < bytes.count {
-                    let end = min(bytes.count, start + size)
-                    try stream.feed(Array(bytes[start..<end]))
-                    paragraphs += stream.takeParagraphs()
-                    start = end
-                }
-                var document = try stream.finish()
-                document.paragraphs = paragraphs + document.paragraphs
-                XCTAssertEqual(writer.render(document), whole, "\(sample.lastPathComponent) in chunks of \(size)")
+                XCTAssertEqual(writer.render(try chunked(cleaner, bytes, size)), whole, "\(sample.lastPathComponent) in chunks of \(size)")
             }
         }
     }
