@@ -65,18 +65,20 @@ public struct RepeatedLines: Sendable {
     static func fingerprint(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var space = false
-        for var b in text.utf8 {
-            if b == 0x20 || b == 0x09 {
-                space = true
-                continue
+        text.withBytes { bytes in
+            for var b in bytes {
+                if b == 0x20 || b == 0x09 {
+                    space = true
+                    continue
+                }
+                if space {
+                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                    space = false
+                }
+                if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                if b >= 0x30 && b <= 0x39 { b = 0x30 }
+                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
             }
-            if space {
-                hash = (hash ^ 0x20) &* 0x100_0000_01b3
-                space = false
-            }
-            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-            if b >= 0x30 && b <= 0x39 { b = 0x30 }
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
         }
         return hash
     }

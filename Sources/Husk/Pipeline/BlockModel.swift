@@ -18,14 +18,24 @@ struct BlockModel: Sendable {
     /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).
     /// Blocks not `needed` (a rule decided them) get a score only when stage 2 reads it as context.
     func probabilities(_ features: [[Double]], needed: [Bool]) -> [Double] {
-        guard let stage2 else {
-            return features.indices.map { needed[$0] ? stage1.probability(features[$0]) : 0 }
+        // One reused Float vector per stage: the trees compare in Float, and a conversion per
+        // block beats an array per block and stage.
+        var x = [Float](repeating: 0, count: max(stage1.featureCount, stage2?.featureCount ?? 0))
+        func score(_ model: TreeModel, _ values: [Double], then extra: [Double] = []) -> Double {
+            x.withUnsafeMutableBufferPointer { x in
+                for (k, value) in values.enumerated() { x[k] = Float(value) }
+                for (k, value) in extra.enumerated() { x[values.count + k] = Float(value) }
+                return model.probability(UnsafeBufferPointer(x))
+            }
         }
-        let p1 = features.map { stage1.probability($0) }
+        guard let stage2 else {
+            return features.indices.map { needed[$0] ? score(stage1, features[$0]) : 0 }
+        }
+        let p1 = features.map { score(stage1, $0) }
         let prefix = StackedFeatures.prefixSums(p1)
         var out = p1
         for i in features.indices where needed[i] {
-            out[i] = stage2.probability(features[i] + StackedFeatures.values(p1, at: i, prefix: prefix))
+            out[i] = score(stage2, features[i], then: StackedFeatures.values(p1, at: i, prefix: prefix))
         }
         return out
     }

@@ -17,7 +17,9 @@ struct Classifier {
     func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
         // model still reads every block's first-stage score as context).
-        let forced = blocks.indices.map { decide(blocks[$0], probability: -1, rules: rules, words: stats[$0].words) }
+        let forced = blocks.withUnsafeBufferPointer { blocks in
+            blocks.indices.map { decide(blocks[$0], probability: -1, rules: rules, words: stats[$0].words) }
+        }
         let needed = forced.map { if case .score = $0.reason { return true } else { return false } }
         let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
         for i in blocks.indices {
@@ -29,28 +31,27 @@ struct Classifier {
         applyFallback(&blocks, stats: stats, region: region)
     }
 
-    private func decide(_ block: Block, probability p: Double, rules: [Rule], words: Int) -> Decision {
+    private func decide(_ block: borrowing Block, probability p: Double, rules: [Rule], words: Int) -> Decision {
         if block.text.isEmpty || words == 0 && block.text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
             return Decision(.drop, .empty)
         }
-        var dropRule: Rule? = nil
+        var dropRule: Int? = nil
         for hit in block.ruleHits {
-            let rule = rules[hit.rule]
-            switch rule.action {
+            switch rules[hit.rule].action {
             case .protect:
-                return Decision(.keep, .rule(id: rule.id, category: rule.category))
+                return Decision(.keep, .rule(id: rules[hit.rule].id, category: rules[hit.rule].category))
             case .extract(let field):
                 // A header line is short; a long block that merely mentions "updated" is text.
                 if dropRule == nil && hit.captured != nil && words <= maxExtractWords {
                     return Decision(.drop, .metadata(field: field))
                 }
             case .drop, .dropBefore:
-                if dropRule == nil { dropRule = rule }
+                if dropRule == nil { dropRule = hit.rule }
             case .dropRest, .hint:
                 continue
             }
         }
-        if let rule = dropRule { return Decision(.drop, .rule(id: rule.id, category: rule.category)) }
+        if let rule = dropRule { return Decision(.drop, .rule(id: rules[rule].id, category: rules[rule].category)) }
         return Decision(p >= threshold ? .keep : .drop, .score(p))
     }
 

@@ -25,16 +25,18 @@ struct FeatureExtractor {
         s.sentences = counts.sentences
         s.bytes = block.text.utf8.count
         var ascii = true
-        for b in block.text.utf8 {
-            if b >= 0x80 { ascii = false }
-            if b & 0xC0 != 0x80 { s.characters += 1 }
-            switch b {
-            case 0x30...0x39: s.digits += 1
-            case 0x41...0x5A: s.uppercase += 1
-            case 0x2C: s.commas += 1; s.punctuation += 1
-            case 0x7C, 0x2F, 0x3E: s.separators += 1; s.punctuation += 1
-            case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: s.punctuation += 1
-            default: break
+        block.text.withBytes { bytes in
+            for b in bytes {
+                if b >= 0x80 { ascii = false }
+                if b & 0xC0 != 0x80 { s.characters += 1 }
+                switch b {
+                case 0x30...0x39: s.digits += 1
+                case 0x41...0x5A: s.uppercase += 1
+                case 0x2C: s.commas += 1; s.punctuation += 1
+                case 0x7C, 0x2F, 0x3E: s.separators += 1; s.punctuation += 1
+                case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: s.punctuation += 1
+                default: break
+                }
             }
         }
         // Non-ASCII separators: · • » › ｜ (and uppercase beyond ASCII)
@@ -42,7 +44,7 @@ struct FeatureExtractor {
             switch scalar.value {
             case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
             default:
-                if !scalar.isCaseless && scalar.properties.isUppercase { s.uppercase += 1 }
+                if counter.cases.isUppercase(scalar) { s.uppercase += 1 }
             }
         }
         s.endsSentence = Repairer.endsSentence(block.text)

@@ -81,16 +81,18 @@ struct Repairer {
 
     /// Whether `text` holds a join mark (U+E000, bytes EE 80 80), checked on bytes.
     static func hasJoinMark(_ text: String) -> Bool {
-        var state = 0
-        for b in text.utf8 {
-            switch (state, b) {
-            case (_, 0xEE): state = 1
-            case (1, 0x80): state = 2
-            case (2, 0x80): return true
-            default: state = 0
+        text.withBytes { bytes in
+            var state = 0
+            for b in bytes {
+                switch (state, b) {
+                case (_, 0xEE): state = 1
+                case (1, 0x80): state = 2
+                case (2, 0x80): return true
+                default: state = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Whether `word` occurs in `haystack` with no letter right before or after it.

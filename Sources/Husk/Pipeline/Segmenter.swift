@@ -109,8 +109,10 @@ struct Segmenter {
 
     /// Unicode scalars in `text`, counted from its UTF-8 bytes.
     static func characterCount(_ text: String) -> Int {
-        var n = 0
-        for b in text.utf8 where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        text.withBytes { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
     }
 }

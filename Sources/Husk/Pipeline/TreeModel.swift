@@ -3,7 +3,8 @@ import Foundation
 /// Gradient-boosted decision trees over block features, read from `Rules/model/blocks.gbt`.
 ///
 /// Trained offline by `tools/train/train.py`; here only evaluated: each tree is walked from its
-/// root to a leaf and the leaves are summed into a log-odds score.
+/// root to a leaf and the leaves are summed into a log-odds score. Evaluation runs for every
+/// block twice (two stages), so the trees are stored for walking, not for reading back.
 struct TreeModel: Sendable {
     struct Node: Sendable {
         /// Feature index, or -1 for a leaf.
@@ -14,12 +15,25 @@ struct TreeModel: Sendable {
         var value: Float
     }
 
+    /// An inner node of the complete layout: go right when `x[feature] >= threshold`.
+    struct Split: Sendable {
+        var feature: Int32
+        var threshold: Float
+    }
+
+    /// Deeper trees would make the complete layout too large (it grows as 2^depth).
+    static let maximumDepth = 12
+
     var bias: Double
-    /// All trees' nodes, flattened; `roots[t]` is where tree t starts.
-    var nodes: [Node]
-    var roots: [Int]
-    /// The model's feature order mapped to positions in `ContextFeatures.names`.
-    var featureMap: [Int]
+    /// Depth of every tree in the complete layout (the deepest tree read).
+    var depth: Int
+    var trees: Int
+    /// Tree t's inner nodes are `splits[t * (2^depth - 1) ..< (t + 1) * (2^depth - 1)]`, heap order.
+    var splits: [Split]
+    /// Tree t's leaves are `leaves[t * 2^depth ..< (t + 1) * 2^depth]`, left to right.
+    var leaves: [Float]
+    /// Length of the feature vectors the model reads.
+    var featureCount: Int
 
     init(text: String, featureNames: [String]) throws(HuskError) {
         var bias = 0.0
@@ -73,52 +87,69 @@ struct TreeModel: Sendable {
         for k in nodes.indices where nodes[k].feature >= 0 {
             nodes[k].feature = Int32(featureMap[Int(nodes[k].feature)])
         }
-        // Lay each tree out breadth-first with siblings adjacent (right = left + 1), so a visit
-        // picks its child with arithmetic instead of a hard-to-predict branch.
-        var laid: [Node] = []
-        var newRoots: [Int] = []
-        for root in roots {
-            newRoots.append(laid.count)
-            laid.append(nodes[root])
-            var queue = [(old: root, new: laid.count - 1)]
-            var head = 0
-            while head < queue.count {
-                let (old, new) = queue[head]
-                head += 1
-                let node = nodes[old]
-                guard node.feature >= 0 else { continue }
-                let left = laid.count
-                laid.append(nodes[Int(node.left)])
-                laid.append(nodes[Int(node.right)])
-                laid[new].left = Int32(left)
-                laid[new].right = Int32(left + 1)
-                queue.append((Int(node.left), left))
-                queue.append((Int(node.right), left + 1))
+        func depth(_ k: Int, _ level: Int) throws(HuskError) -> Int {
+            guard level <= Self.maximumDepth else { throw .invalidData("model tree deeper than \(Self.maximumDepth)") }
+            let node = nodes[k]
+            guard node.feature >= 0 else { return level }
+            return max(try depth(Int(node.left), level + 1), try depth(Int(node.right), level + 1))
+        }
+        var deepest = 0
+        for root in roots { deepest = max(deepest, try depth(root, 0)) }
+        // Every tree laid out complete to the deepest tree's depth, in heap order: a visit is
+        // `k = 2k + 1 + (x >= t)`, a fixed number of steps with no pointer to load. A leaf above
+        // the bottom becomes splits whose every path ends in copies of it, so scores are unchanged.
+        let internalCount = (1 << deepest) - 1
+        var splits = [Split](repeating: Split(feature: 0, threshold: 0), count: roots.count * internalCount)
+        var leaves = [Float](repeating: 0, count: roots.count * (internalCount + 1))
+        func place(_ old: Int, _ heap: Int, _ level: Int, tree: Int) {
+            let node = nodes[old]
+            if level == deepest {
+                leaves[tree * (internalCount + 1) + heap - internalCount] = node.value
+                return
+            }
+            if node.feature >= 0 {
+                splits[tree * internalCount + heap] = Split(feature: node.feature, threshold: node.threshold)
+                place(Int(node.left), 2 * heap + 1, level + 1, tree: tree)
+                place(Int(node.right), 2 * heap + 2, level + 1, tree: tree)
+            } else {
+                place(old, 2 * heap + 1, level + 1, tree: tree)
+                place(old, 2 * heap + 2, level + 1, tree: tree)
             }
         }
+        for (tree, root) in roots.enumerated() { place(root, 0, 0, tree: tree) }
         self.bias = bias
-        self.nodes = laid
-        self.roots = newRoots
-        self.featureMap = featureMap
+        self.depth = deepest
+        self.trees = roots.count
+        self.splits = splits
+        self.leaves = leaves
+        self.featureCount = featureNames.count
     }
 
     /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article text.
     func probability(_ x: [Double]) -> Double {
-        var score = bias
-        // Thresholds are Float: convert each feature once, not once per node visited.
         let xf = x.map { Float($0) }
-        xf.withUnsafeBufferPointer { v in
-            nodes.withUnsafeBufferPointer { nodes in
-                for root in roots {
-                    var k = root
-                    var steps = 0
-                    while nodes[k].feature >= 0 && steps < 64 {
-                        let node = nodes[k]
-                        let goRight = v[Int(node.feature)] >= node.threshold
-                        k = Int(node.left) &+ (goRight ? 1 : 0)
-                        steps += 1
+        return xf.withUnsafeBufferPointer { probability($0) }
+    }
+
+    /// The same for features already converted to `Float` (the thresholds' type), at least
+    /// `featureCount` of them.
+    func probability(_ x: UnsafeBufferPointer<Float>) -> Double {
+        precondition(x.count >= featureCount, "feature vector shorter than the model's")
+        var score = bias
+        let internalCount = (1 << depth) - 1
+        splits.withUnsafeBufferPointer { splits in
+            leaves.withUnsafeBufferPointer { leaves in
+                var base = 0
+                var leafBase = 0
+                for _ in 0..<trees {
+                    var k = 0
+                    for _ in 0..<depth {
+                        let split = splits[base &+ k]
+                        k = 2 &* k &+ 1 &+ (x[Int(split.feature)] >= split.threshold ? 1 : 0)
                     }
-                    score += Double(nodes[k].value)
+                    score += Double(leaves[leafBase &+ k &- internalCount])
+                    base &+= internalCount
+                    leafBase &+= internalCount &+ 1
                 }
             }
         }

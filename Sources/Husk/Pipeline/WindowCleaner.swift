@@ -102,8 +102,8 @@ struct WindowCleaner {
     /// 64-bit FNV-1a of a string's UTF-8 bytes.
     static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+        text.withBytes { bytes in
+            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
         }
         return hash
     }

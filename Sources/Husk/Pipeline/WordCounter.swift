@@ -19,6 +19,10 @@ final class WordCounter {
 
     private let words: WordBreaker
     private let sentences: SentenceBreaker
+    /// Case lookups for this counter's thread (also used by the feature extractor).
+    let cases = CaseTable()
+    /// Scratch for lowercasing one word.
+    private var lowered: [UInt8] = []
 
     init(locale: String = "") throws(HuskError) {
         do {
@@ -31,10 +35,8 @@ final class WordCounter {
 
     func count(_ text: String, stopwords: StopwordSet, keepTokens: Bool = false) -> Counts {
         var counts = Counts()
-        var bytes = Array(text.utf8)
-        let ascii = !bytes.contains { $0 >= 0x80 }
-        bytes.withUnsafeMutableBufferPointer { mutable in
-            let buffer = UnsafeBufferPointer(mutable)
+        text.withBytes { buffer in
+            let ascii = !buffer.contains { $0 >= 0x80 }
             if ascii {
                 Self.asciiWords(buffer) { range in
                     self.tally(buffer, range, isLetterWord: Self.isLetter(buffer[range.lowerBound]), stopwords, &counts, keepTokens)
@@ -72,10 +74,11 @@ final class WordCounter {
             return
         }
         let word = String(decoding: slice, as: UTF8.self)
-        let caseless = word.unicodeScalars.allSatisfy(\.isCaseless)
-        var lower = caseless ? word : word.lowercased()
-        if !caseless, let scalar = word.unicodeScalars.first, scalar.properties.isUppercase { counts.capitalized += 1 }
-        if lower.utf8.contains(0xE2) { lower = lower.replacingApostrophes }
+        if let scalar = word.unicodeScalars.first, cases.isUppercase(scalar) { counts.capitalized += 1 }
+        lowered.removeAll(keepingCapacity: true)
+        cases.appendLowercased(word, to: &lowered)
+        var lower = String(decoding: lowered, as: UTF8.self)
+        if lowered.contains(0xE2) { lower = lower.replacingApostrophes }
         if stopwords.contains(lower) { counts.stopwords += 1 }
         if keepTokens { counts.tokens.append(lower) }
     }

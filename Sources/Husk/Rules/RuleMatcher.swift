@@ -24,8 +24,29 @@ final class RuleMatcher {
     /// Blocks longer than this reach no rule at all.
     private let longestReach: Int
 
+    /// What `hits` needs of each rule, read once: copying a `Rule` per candidate costs a retain
+    /// per field.
+    private struct Facts {
+        var limit: Int
+        var languages: [String]
+        var extracts: Bool
+    }
+
+    private let facts: [Facts]
+    /// Scratch buffers reused across blocks.
+    private var lowered: [UInt8] = []
+    private var candidates: [Int] = []
+    private let cases = CaseTable()
+
     init(rules: RuleSet, keywords: KeywordAutomaton, maxLineCharacters: Int) {
         self.rules = rules.rules
+        facts = rules.rules.map { rule in
+            var extracts = false
+            if case .extract = rule.action { extracts = true }
+            // A rule's max-length bounds it; line rules without one stop at the default.
+            let limit = rule.maxLength ?? (rule.scope == .line ? maxLineCharacters : Int.max)
+            return Facts(limit: limit, languages: rule.languages, extracts: extracts)
+        }
         longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
             .max() ?? 0
         compiled = Array(repeating: nil, count: rules.rules.count)
@@ -48,34 +69,36 @@ final class RuleMatcher {
     /// The rules that match `text` (in rule order), for a document in `language`.
     func hits(_ text: String, characters: Int, language: String?) -> [RuleHit] {
         guard characters <= longestReach else { return [] }
-        var candidates = unfiltered
-        let lower = Self.lowercasedBytes(text, unicode: characters <= defaultMaxLength)
-        scanner.scan(lower) { candidates.append($0) }
+        candidates.removeAll(keepingCapacity: true)
+        candidates.append(contentsOf: unfiltered)
+        Self.lowercaseBytes(text, unicode: characters <= defaultMaxLength, cases: cases, into: &lowered)
+        scanner.scan(lowered) { candidates.append($0) }
         guard !candidates.isEmpty else { return [] }
+        candidates.sort()
         var out: [RuleHit] = []
-        var bytes = Array(text.utf8)
         var previous = -1
-        for index in candidates.sorted() where index != previous {
+        for index in candidates where index != previous {
             previous = index
-            let rule = rules[index]
-            // A rule's max-length bounds it; line rules without one stop at the default.
-            if characters > (rule.maxLength ?? (rule.scope == .line ? defaultMaxLength : Int.max)) { continue }
-            guard rule.applies(to: language), !stopped.contains(index) else { continue }
+            let facts = facts[index]
+            if characters > facts.limit { continue }
+            if !facts.languages.isEmpty {
+                guard let language, facts.languages.contains(language) else { continue }
+            }
+            guard !stopped.contains(index) else { continue }
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
-            bytes.withUnsafeMutableBufferPointer { mutable in
-                let buffer = UnsafeBufferPointer(mutable)
+            text.withBytes { buffer in
                 for regex in regexes {
                     switch regex.firstMatch(in: buffer) {
                     case .match(let range):
                         var captured: String? = nil
-                        if case .extract = rule.action {
+                        if facts.extracts {
                             let r = regex.groupCount > 0 ? (regex.range(ofGroup: 1) ?? range) : range
                             captured = String(decoding: buffer[r], as: UTF8.self)
                         }
                         hit = RuleHit(rule: index, captured: captured)
                     case .limitExceeded:
-                        limitExceeded.insert(rule.id)
+                        limitExceeded.insert(rules[index].id)
                         stopped.insert(index)
                     case .noMatch:
                         continue
@@ -96,24 +119,19 @@ final class RuleMatcher {
         return made
     }
 
-    /// Lowercase bytes for keyword scanning: ASCII folded in place, other text through Unicode
-    /// case mapping when `unicode` is set (short blocks; long ones only fold ASCII).
-    static func lowercasedBytes(_ text: String, unicode: Bool = true) -> [UInt8] {
-        var ascii = true
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for b in text.utf8 {
-            if b >= 0x80 && unicode {
-                ascii = false
-                break
+    /// Lowercase bytes for keyword scanning, into a reused buffer: ASCII folded in place, other
+    /// text through Unicode case mapping when `unicode` is set (short blocks; long ones only fold ASCII).
+    static func lowercaseBytes(_ text: String, unicode: Bool, cases: CaseTable, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let ascii = text.withBytes { bytes in
+            for b in bytes {
+                if b >= 0x80 && unicode { return false }
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
             }
-            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            return true
         }
-        if ascii { return out }
-        // Scripts without case (CJK, Hangul, Arabic, Hebrew...) need only the ASCII fold.
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x80 || $0.isCaseless }) {
-            return text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        }
-        return Array(text.lowercased().utf8)
+        if ascii { return }
+        out.removeAll(keepingCapacity: true)
+        cases.appendLowercased(text, to: &out)
     }
 }

@@ -1,0 +1,68 @@
+/// Case facts of Unicode scalars, looked up once per scalar and then read from a table.
+///
+/// Swift's `lowercased()` and `properties.isUppercase` search Unicode's tables on every call,
+/// which made case folding the costliest step of rule matching on non-English text. Swift
+/// lowercases scalar by scalar (no context rules such as final sigma), so mapping each scalar
+/// on its own gives exactly the same bytes. Holds mutable tables: one per engine (thread).
+final class CaseTable {
+    /// Scalars below this are tabled; the rest (rare on the web) are looked up each time.
+    private static let size = 0x10000
+    /// 0: not looked up yet; `UInt32.max`: maps to several scalars; else the lowercase value + 1.
+    private let lower: UnsafeMutablePointer<UInt32>
+    /// Bit 0: looked up; bit 1: uppercase.
+    private let flags: UnsafeMutablePointer<UInt8>
+
+    init() {
+        lower = .allocate(capacity: Self.size)
+        lower.initialize(repeating: 0, count: Self.size)
+        flags = .allocate(capacity: Self.size)
+        flags.initialize(repeating: 0, count: Self.size)
+    }
+
+    deinit {
+        lower.deallocate()
+        flags.deallocate()
+    }
+
+    /// Whether `scalar` has the Unicode Uppercase property.
+    @inline(__always)
+    func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = Int(scalar.value)
+        guard v < Self.size else { return scalar.properties.isUppercase }
+        var f = flags[v]
+        if f == 0 {
+            f = 1 | (scalar.properties.isUppercase ? 2 : 0)
+            flags[v] = f
+        }
+        return f & 2 != 0
+    }
+
+    /// Appends the UTF-8 bytes of `scalar` lowercased, as `String(scalar).lowercased()` would.
+    @inline(__always)
+    func appendLowercased(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            let b = UInt8(v)
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            return
+        }
+        if Int(v) < Self.size {
+            var entry = lower[Int(v)]
+            if entry == 0 {
+                let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+                entry = mapped.count == 1 ? (mapped.first?.value ?? v) + 1 : UInt32.max
+                lower[Int(v)] = entry
+            }
+            if entry != UInt32.max, let single = Unicode.Scalar(entry - 1) {
+                UTF8.encode(single) { out.append($0) }
+                return
+            }
+        }
+        out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+    }
+
+    /// `text` lowercased, as UTF-8 bytes, into a reused buffer.
+    func appendLowercased(_ text: String, to out: inout [UInt8]) {
+        for scalar in text.unicodeScalars { appendLowercased(scalar, to: &out) }
+    }
+}
