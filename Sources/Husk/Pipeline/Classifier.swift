@@ -22,10 +22,12 @@ struct Classifier {
         }
         let needed = forced.map { if case .score = $0.reason { return true } else { return false } }
         let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
-        for i in blocks.indices {
-            blocks[i].decision = needed[i]
-                ? decide(blocks[i], probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
+        let decisions = blocks.withUnsafeBufferPointer { blocks in
+            blocks.indices.map { i in
+                needed[i] ? decide(blocks[i], probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
+            }
         }
+        for i in blocks.indices { blocks[i].decision = decisions[i] }
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)

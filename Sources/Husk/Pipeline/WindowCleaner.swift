@@ -54,7 +54,8 @@ struct WindowCleaner {
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
         }
         dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)
-        for (i, block) in blocks.enumerated() {
+        for i in blocks.indices {
+            let block = blocks[i]
             result.statistics.blocks += 1
             if block.decision.verdict == .keep {
                 result.statistics.blocksKept += 1
