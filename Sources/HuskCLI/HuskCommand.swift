@@ -61,6 +61,7 @@ struct HuskCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         // A file-size limit (ulimit -f) then fails the write with EFBIG, reported like a full disk.
         signal(SIGXFSZ, SIG_IGN)
+        tuneAllocator()
         do {
             // A file named like a subcommand must be given as ./rules; the root takes files too,
             // so subcommands are dispatched here before the root parses its arguments.
@@ -86,3 +87,24 @@ struct HuskCommand: ParsableCommand {
 }
 
 let huskVersion = "0.1.0"
+
+/// Keeps freed memory in the process instead of handing it back and faulting it in again.
+///
+/// Cleaning allocates and frees many short-lived arrays per window; with glibc's defaults the
+/// larger ones come from fresh `mmap`s and the heap top is trimmed often, and the kernel's page
+/// zeroing then cost about 7% of a run. Blocks up to 32 MiB stay on the heap and up to 128 MiB
+/// of free heap is kept; peak memory is unchanged (it is bounded by the window, not by this).
+private func tuneAllocator() {
+    #if os(Linux)
+    let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD in <malloc.h>
+    _ = glibcMallopt(mmapThreshold, 32 << 20)
+    _ = glibcMallopt(trimThreshold, 128 << 20)
+    #endif
+}
+
+#if os(Linux)
+/// glibc's `mallopt`; `<malloc.h>` is not part of Swift's Glibc module.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
