@@ -18,25 +18,36 @@ struct BlockModel: Sendable {
     /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).
     /// Blocks not `needed` (a rule decided them) get a score only when stage 2 reads it as context.
     func probabilities(_ features: [[Double]], needed: [Bool]) -> [Double] {
-        // One reused Float vector per stage: the trees compare in Float, and a conversion per
-        // block beats an array per block and stage.
-        var x = [Float](repeating: 0, count: max(stage1.featureCount, stage2?.featureCount ?? 0))
-        func score(_ model: TreeModel, _ values: [Double], then extra: [Double] = []) -> Double {
-            x.withUnsafeMutableBufferPointer { x in
-                for (k, value) in values.enumerated() { x[k] = Float(value) }
-                for (k, value) in extra.enumerated() { x[values.count + k] = Float(value) }
-                return model.probability(UnsafeBufferPointer(x))
+        let n = features.count
+        let width = max(stage1.featureCount, stage2?.featureCount ?? 0)
+        // One Float row per block (the trees compare in Float): x[b * width + f].
+        var x = [Float](repeating: 0, count: width * n)
+        x.withUnsafeMutableBufferPointer { x in
+            for (b, values) in features.enumerated() {
+                for (f, value) in values.enumerated() where f < width { x[b * width + f] = Float(value) }
             }
         }
         guard let stage2 else {
-            return features.indices.map { needed[$0] ? score(stage1, features[$0]) : 0 }
+            let rows = features.indices.filter { needed[$0] }
+            let scores = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
+            var out = [Double](repeating: 0, count: n)
+            for (j, b) in rows.enumerated() { out[b] = scores[j] }
+            return out
         }
-        let p1 = features.map { score(stage1, $0) }
+        let p1 = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: Array(0..<n)) }
         let prefix = StackedFeatures.prefixSums(p1)
-        var out = p1
-        for i in features.indices where needed[i] {
-            out[i] = score(stage2, features[i], then: StackedFeatures.values(p1, at: i, prefix: prefix))
+        let rows = features.indices.filter { needed[$0] }
+        let own = ContextFeatures.names.count
+        x.withUnsafeMutableBufferPointer { x in
+            for b in rows {
+                for (k, value) in StackedFeatures.values(p1, at: b, prefix: prefix).enumerated() where own + k < width {
+                    x[b * width + own + k] = Float(value)
+                }
+            }
         }
+        let scores = x.withUnsafeBufferPointer { stage2.probabilities($0, width: width, rows: rows) }
+        var out = p1
+        for (j, b) in rows.enumerated() { out[b] = scores[j] }
         return out
     }
 }
