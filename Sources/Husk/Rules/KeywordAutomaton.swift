@@ -29,6 +29,9 @@ final class KeywordAutomaton: Sendable {
             classes[b] = next
             next += 1
         }
+        // Keywords are lowercase; ASCII capitals read as their lowercase letters, so ASCII text
+        // is scanned as it is, with no folded copy.
+        for upper in 0x41...0x5A { classes[upper] = classes[upper | 0x20] }
         let w = Int(next)
         var edges: [Int: Int32] = [:]
         var children: [[(UInt8, Int32)]] = [[]]
@@ -111,15 +114,16 @@ final class KeywordScanner {
         free(table)
     }
 
-    /// Calls `found` for each owner with a keyword in `lowercased` (possibly more than once).
-    func scan(_ lowercased: [UInt8], found: (Int) -> Void) {
+    /// Calls `found` for each owner with a keyword in `text` (possibly more than once). ASCII
+    /// capitals match lowercase keywords; other text must be lowercased by the caller.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, found: (Int) -> Void) {
         let a = automaton
         guard a.stateCount > 1 else { return }
         let w = a.width
         var state = 0
         a.classes.withUnsafeBufferPointer { classOf in
             a.accepting.withUnsafeBufferPointer { accepting in
-                for b in lowercased {
+                for b in text {
                     let c = Int(classOf[Int(b)])
                     let slot = state &* w &+ c
                     var n = Int(table[slot])

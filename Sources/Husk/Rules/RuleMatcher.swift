@@ -71,8 +71,16 @@ final class RuleMatcher {
         guard characters <= longestReach else { return [] }
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: unfiltered)
-        Self.lowercaseBytes(text, unicode: characters <= defaultMaxLength, cases: cases, into: &lowered)
-        scanner.scan(lowered) { candidates.append($0) }
+        // The scanner folds ASCII capitals itself; only short non-ASCII blocks need a
+        // Unicode-lowercased copy (long ones are scanned with the ASCII fold alone).
+        let needsFolding = characters <= defaultMaxLength && text.withBytes { $0.contains { $0 >= 0x80 } }
+        if needsFolding {
+            lowered.removeAll(keepingCapacity: true)
+            cases.appendLowercased(text, to: &lowered)
+            lowered.withUnsafeBufferPointer { bytes in scanner.scan(bytes) { candidates.append($0) } }
+        } else {
+            text.withBytes { bytes in scanner.scan(bytes) { candidates.append($0) } }
+        }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
         var out: [RuleHit] = []
@@ -117,21 +125,5 @@ final class RuleMatcher {
         let made = rule.patterns.compactMap { try? ICURegex($0, options: rule.caseSensitive ? [] : .caseInsensitive) }
         compiled[index] = made
         return made
-    }
-
-    /// Lowercase bytes for keyword scanning, into a reused buffer: ASCII folded in place, other
-    /// text through Unicode case mapping when `unicode` is set (short blocks; long ones only fold ASCII).
-    static func lowercaseBytes(_ text: String, unicode: Bool, cases: CaseTable, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        let ascii = text.withBytes { bytes in
-            for b in bytes {
-                if b >= 0x80 && unicode { return false }
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            }
-            return true
-        }
-        if ascii { return }
-        out.removeAll(keepingCapacity: true)
-        cases.appendLowercased(text, to: &out)
     }
 }
