@@ -63,7 +63,7 @@ final class DateFinder {
 
     /// The first date in `text` as `YYYY-MM-DD`, read in `language` (English as fallback).
     func firstDate(in text: String, language: String?) -> String? {
-        guard text.utf8.count <= 400 else { return nil }
+        guard text.utf8.count <= 400, Self.mayHoldDigit(text) else { return nil }
         let bytes = Self.separateGluedTimes(Array(text.utf8))
         var searchFrom = 0
         while searchFrom < bytes.count {
@@ -78,6 +78,14 @@ final class DateFinder {
             searchFrom += max(range.upperBound, 1)
         }
         return nil
+    }
+
+    /// False when `text` certainly holds no decimal digit: ASCII text without 0-9. Every form
+    /// the candidate pattern knows has a digit (`\d`, which also matches other scripts' digits,
+    /// so any non-ASCII text may hold one). Most lines are prose without digits, and the
+    /// pattern's search is the costliest step of reading metadata.
+    static func mayHoldDigit(_ text: String) -> Bool {
+        text.withBytes { bytes in bytes.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) } }
     }
 
     func parse(_ span: String, language: String?) -> String? {

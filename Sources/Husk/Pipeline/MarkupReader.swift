@@ -200,11 +200,16 @@ struct MarkupReader {
 extension StringProtocol {
     /// The text without leading and trailing spaces (found on bytes, not characters).
     var trimmingSpaces: String {
-        let u = Array(utf8)
-        var start = 0
-        var end = u.count
-        while start < end && u[start] == 0x20 { start += 1 }
-        while end > start && u[end - 1] == 0x20 { end -= 1 }
-        return String(decoding: u[start..<end], as: UTF8.self)
+        // Only the ends are read, in place; nothing is copied when nothing is trimmed.
+        func trim(_ u: UnsafeBufferPointer<UInt8>) -> String {
+            var start = 0
+            var end = u.count
+            while start < end && u[start] == 0x20 { start += 1 }
+            while end > start && u[end - 1] == 0x20 { end -= 1 }
+            if start == 0 && end == u.count, let same = self as? String { return same }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self)
+        }
+        if let done = utf8.withContiguousStorageIfAvailable(trim) { return done }
+        return Array(utf8).withUnsafeBufferPointer(trim)
     }
 }

@@ -53,7 +53,7 @@ extension MetadataExtractor {
         // Mentions elsewhere on the page, counted on short blocks only.
         let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercased() }
         for (key, entry) in votes {
-            let mentions = short.filter { $0.contains(key) }.count
+            let mentions = short.filter { $0.containsBytes(key) }.count
             votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
@@ -73,8 +73,8 @@ extension MetadataExtractor {
         var out = name
         let lower = name.lowercased()
         for phrase in sitenameNoise.cut {
-            if let r = lower.range(of: phrase) {
-                let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+            if let byteOffset = lower.firstByteOffset(of: phrase) {
+                let offset = lower.distance(from: lower.startIndex, to: lower.utf8.index(lower.utf8.startIndex, offsetBy: byteOffset))
                 if offset < out.count { out = String(out.prefix(offset)) }
             }
         }

@@ -34,67 +34,84 @@ struct RuleParser {
             rules.append(rule)
         }
 
-        for (index, bytes) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let number = index + 1
-            guard let first = bytes.first(where: { $0 != 0x20 }), first != 0x23 else { continue }
-            let rawLine = String(decoding: bytes, as: UTF8.self)
-            let line = rawLine.trimmingSpaces
-            if line.hasPrefix("[") {
-                close()
-                guard line.hasSuffix("]") else {
-                    report(number, line.count + 1, "expected ']' to close the rule id")
+        // Byte-level reading: the embedded defaults are parsed at every start-up. Columns are
+        // counted in characters, and only when a problem is reported.
+        var text = text
+        text.withUTF8 { all in
+            var number = 0
+            var start = 0
+            while start <= all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                number += 1
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end + 1
+                var lo = 0
+                var hi = bytes.count
+                while lo < hi && bytes[lo] == 0x20 { lo += 1 }
+                while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+                guard lo < hi, bytes[lo] != 0x23 else { continue }
+                func column(_ offset: Int) -> Int { String(decoding: bytes[..<offset], as: UTF8.self).count + 1 }
+                func string(_ from: Int, _ to: Int) -> String { String(decoding: bytes[from..<to], as: UTF8.self) }
+                if bytes[lo] == 0x5B {
+                    close()
+                    guard bytes[hi - 1] == 0x5D, hi - lo >= 2 else {
+                        report(number, column(hi) - column(lo) + 2, "expected ']' to close the rule id")
+                        continue
+                    }
+                    let id = string(lo + 1, hi - 1).trimmingSpaces
+                    if !Self.isKebabCase(id) {
+                        report(number, 2, "rule id '\(id)' must be kebab-case (letters, digits, '-')")
+                    }
+                    if let first = seen[id] {
+                        report(number, 2, "duplicate rule id '\(id)' (first defined at line \(first))")
+                    }
+                    seen[id] = number
+                    current = Rule(
+                        id: id, category: "", scope: .line, action: .drop, languages: [], patterns: [], keywords: [],
+                        maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: file, line: number)
                     continue
                 }
-                let id = String(line.dropFirst().dropLast()).trimmingSpaces
-                if !Self.isKebabCase(id) {
-                    report(number, 2, "rule id '\(id)' must be kebab-case (letters, digits, '-')")
+                guard let eq = bytes[lo..<hi].firstIndex(of: 0x3D) else {
+                    report(number, lo + 1, "expected 'key = value' or '[rule-id]'")
+                    continue
                 }
-                if let first = seen[id] {
-                    report(number, 2, "duplicate rule id '\(id)' (first defined at line \(first))")
+                var keyEnd = eq
+                while keyEnd > lo && bytes[keyEnd - 1] == 0x20 { keyEnd -= 1 }
+                var valueStart = eq + 1
+                while valueStart < hi && bytes[valueStart] == 0x20 { valueStart += 1 }
+                let key = string(lo, keyEnd)
+                guard current != nil else {
+                    report(number, lo + 1, "'\(key)' outside a rule; start one with '[rule-id]'")
+                    continue
                 }
-                seen[id] = number
-                current = Rule(
-                    id: id, category: "", scope: .line, action: .drop, languages: [], patterns: [], keywords: [],
-                    maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: file, line: number)
-                continue
+                guard var rule = current else { continue }
+                current = nil  // the rule is edited in place, not copied per key
+                apply(key: key, value: string(valueStart, hi), line: number, column: lo + 1,
+                      valueColumn: { column(valueStart) }, to: &rule, report: report)
+                current = rule
             }
-            let indent = rawLine.prefix(while: { $0 == " " }).count
-            guard let eq = line.firstIndex(of: "=") else {
-                report(number, indent + 1, "expected 'key = value' or '[rule-id]'")
-                continue
-            }
-            let key = line[..<eq].trimmingSpaces
-            let value = line[line.index(after: eq)...].trimmingSpaces
-            let valueColumn = indent + line.distance(from: line.startIndex, to: eq) + 2
-                + line[line.index(after: eq)...].prefix(while: { $0 == " " }).count
-            guard current != nil else {
-                report(number, indent + 1, "'\(key)' outside a rule; start one with '[rule-id]'")
-                continue
-            }
-            apply(key: key, value: value, line: number, column: indent + 1, valueColumn: valueColumn,
-                  to: &current, report: report)
         }
         close()
         return (rules, diagnostics)
     }
 
     private func apply(
-        key: String, value: String, line: Int, column: Int, valueColumn: Int,
-        to current: inout Rule?, report: (Int, Int, String) -> Void
+        key: String, value: String, line: Int, column: Int, valueColumn: () -> Int,
+        to rule: inout Rule, report: (Int, Int, String) -> Void
     ) {
-        guard var rule = current else { return }
         switch key {
         case "category":
             rule.category = value
         case "scope":
             guard let scope = Rule.Scope(rawValue: value) else {
-                report(line, valueColumn, "unknown scope '\(value)' (use line or block)")
+                report(line, valueColumn(), "unknown scope '\(value)' (use line or block)")
                 return
             }
             rule.scope = scope
         case "action":
             guard let action = Rule.Action(value) else {
-                report(line, valueColumn,
+                report(line, valueColumn(),
                        "unknown action '\(value)' (use drop, drop-rest, drop-before, protect, hint or extract:FIELD)")
                 return
             }
@@ -107,19 +124,19 @@ struct RuleParser {
                 rule.patterns.append(value)
             } catch {
                 let offset = max(0, error.offset)
-                report(line, valueColumn + offset, "invalid pattern (\(error.name))")
+                report(line, valueColumn() + offset, "invalid pattern (\(error.name))")
             }
         case "keywords":
             rule.keywords = Self.list(value).map { $0.lowercased() }
         case "max-length":
             guard let n = Int(value), n > 0 else {
-                report(line, valueColumn, "max-length must be a positive number")
+                report(line, valueColumn(), "max-length must be a positive number")
                 return
             }
             rule.maxLength = n
         case "case":
             guard value == "sensitive" || value == "insensitive" else {
-                report(line, valueColumn, "case must be 'sensitive' or 'insensitive'")
+                report(line, valueColumn(), "case must be 'sensitive' or 'insensitive'")
                 return
             }
             rule.caseSensitive = value == "sensitive"
@@ -129,9 +146,7 @@ struct RuleParser {
             rule.counterExamples.append(value)
         default:
             report(line, column, "unknown key '\(key)'")
-            return
         }
-        current = rule
     }
 
     static func list(_ value: String) -> [String] {
