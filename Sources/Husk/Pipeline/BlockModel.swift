@@ -10,9 +10,17 @@ struct BlockModel: Sendable {
     let stage2: TreeModel?
 
     init(text: String) throws(HuskError) {
-        let parts = text.splitting(on: "\n" + Self.stageSeparator + "\n")
-        stage1 = try TreeModel(text: parts[0], featureNames: ContextFeatures.names)
-        stage2 = parts.count > 1 ? try TreeModel(text: parts[1], featureNames: StackedFeatures.names) : nil
+        // Byte search: Foundation's would bridge the whole model to UTF-16 at every start-up.
+        let separator = "\n" + Self.stageSeparator + "\n"
+        if let offset = text.firstByteOffset(of: separator) {
+            let bytes = Array(text.utf8)
+            stage1 = try TreeModel(text: String(decoding: bytes[..<offset], as: UTF8.self), featureNames: ContextFeatures.names)
+            stage2 = try TreeModel(
+                text: String(decoding: bytes[(offset + separator.utf8.count)...], as: UTF8.self), featureNames: StackedFeatures.names)
+        } else {
+            stage1 = try TreeModel(text: text, featureNames: ContextFeatures.names)
+            stage2 = nil
+        }
     }
 
     /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).

@@ -16,13 +16,16 @@ extension String {
     }
 
     func splitting(on separator: String) -> [String] {
+        // On bytes, like `splitAtLast` (the text is NFC, so equal text is equal bytes).
+        guard !separator.isEmpty else { return [self] }
         var out: [String] = []
-        var rest = Substring(self)
-        while let r = rest.range(of: separator) {
-            out.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
+        var rest = self
+        while let offset = rest.firstByteOffset(of: separator) {
+            let bytes = Array(rest.utf8)
+            out.append(String(decoding: bytes[..<offset], as: UTF8.self))
+            rest = String(decoding: bytes[(offset + separator.utf8.count)...], as: UTF8.self)
         }
-        out.append(String(rest))
+        out.append(rest)
         return out
     }
 }

@@ -8,8 +8,10 @@
 final class KeywordAutomaton: Sendable {
     let classes: [UInt8]
     let width: Int
-    /// Trie edges, keyed by `state * width + class`.
-    private let edges: [Int: Int32]
+    /// Trie edges: each state's (class, next state) pairs, searched linearly (few per state).
+    private let children: [[(UInt8, Int32)]]
+    /// The root's edges, dense by class: the root has many children and is left most often.
+    private let rootEdges: [Int32]
     /// Failure links of Aho-Corasick, per state.
     private let fail: [Int32]
     /// Per state: owners with a keyword ending here (including through failure links).
@@ -33,21 +35,26 @@ final class KeywordAutomaton: Sendable {
         // is scanned as it is, with no folded copy.
         for upper in 0x41...0x5A { classes[upper] = classes[upper | 0x20] }
         let w = Int(next)
-        var edges: [Int: Int32] = [:]
+        var rootEdges = [Int32](repeating: -1, count: w)
         var children: [[(UInt8, Int32)]] = [[]]
+        func edge(_ state: Int, _ c: UInt8) -> Int32? {
+            if state == 0 { return rootEdges[Int(c)] >= 0 ? rootEdges[Int(c)] : nil }
+            for (k, n) in children[state] where k == c { return n }
+            return nil
+        }
         var out: [[Int]] = [[]]
         for (owner, words) in keywords.enumerated() {
             for word in words where !word.isEmpty {
                 var state = 0
                 for b in word.utf8 {
                     let c = classes[Int(b)]
-                    if let n = edges[state * w + Int(c)] {
+                    if let n = edge(state, c) {
                         state = Int(n)
                     } else {
                         let fresh = Int32(out.count)
                         out.append([])
                         children.append([])
-                        edges[state * w + Int(c)] = fresh
+                        if state == 0 { rootEdges[Int(c)] = fresh }
                         children[state].append((c, fresh))
                         state = Int(fresh)
                     }
@@ -66,7 +73,7 @@ final class KeywordAutomaton: Sendable {
             for (c, s) in children[r] {
                 var f = Int(fail[r])
                 while true {
-                    if let n = edges[f * w + Int(c)], n != s {
+                    if let n = edge(f, c), n != s {
                         fail[Int(s)] = n
                         break
                     }
@@ -78,7 +85,8 @@ final class KeywordAutomaton: Sendable {
         }
         self.classes = classes
         self.width = w
-        self.edges = edges
+        self.children = children
+        self.rootEdges = rootEdges
         self.fail = fail
         self.outputs = out
         self.accepting = out.map { $0.isEmpty ? 0 : 1 }
@@ -88,8 +96,10 @@ final class KeywordAutomaton: Sendable {
     func step(_ state: Int, _ c: Int) -> Int {
         var s = state
         while true {
-            if let n = edges[s * width + c] { return Int(n) }
-            if s == 0 { return 0 }
+            if s == 0 {
+                return rootEdges[c] >= 0 ? Int(rootEdges[c]) : 0
+            }
+            for (k, n) in children[s] where Int(k) == c { return Int(n) }
             s = Int(fail[s])
         }
     }

@@ -149,8 +149,18 @@ struct RuleParser {
         }
     }
 
+    /// Comma-separated items without their spaces, split on bytes (a comma is never part of
+    /// another character's UTF-8).
     static func list(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        value.withBytes { bytes in
+            bytes.split(separator: 0x2C).compactMap { item in
+                var lo = item.startIndex
+                var hi = item.endIndex
+                while lo < hi && bytes[lo] == 0x20 { lo += 1 }
+                while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+                return lo < hi ? String(decoding: bytes[lo..<hi], as: UTF8.self) : nil
+            }
+        }
     }
 
     static func isKebabCase(_ id: String) -> Bool {
