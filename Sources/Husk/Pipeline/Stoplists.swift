@@ -15,6 +15,13 @@ struct Stoplists: Sendable {
             }
             sets[code] = StopwordSet(words)
         }
+        for line in (files["stoplists/affixes.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 3, let kind = StopwordSet.AffixKind(rawValue: String(fields[1])) else { continue }
+            let code = String(fields[0])
+            let morphemes = fields[2].split(separator: " ").map(String.init)
+            sets[code, default: StopwordSet([])].addAffixes(morphemes, kind: kind)
+        }
     }
 
     var languages: [String] { sets.keys.sorted() }

@@ -3,6 +3,43 @@
 struct StopwordSet: Sendable {
     private var packed = Set<UInt64>()
     private var others = Set<String>()
+    /// Function morphemes written onto other words (`Rules/stoplists/affixes.tsv`), as bytes.
+    private var prefixes: [[UInt8]] = []
+    private var suffixes: [[UInt8]] = []
+
+    enum AffixKind: String {
+        case prefix, suffix
+    }
+
+    /// Letters a word must keep besides its affix to count as carrying one (a bare particle
+    /// is a whole word, and short words that merely start with the letter are not prefixed).
+    static let minimumStemScalars = 2
+
+    mutating func addAffixes(_ morphemes: [String], kind: AffixKind) {
+        let bytes = morphemes.filter { !$0.isEmpty }.map { Array($0.utf8) }
+        switch kind {
+        case .prefix: prefixes += bytes
+        case .suffix: suffixes += bytes
+        }
+    }
+
+    var hasAffixes: Bool { !prefixes.isEmpty || !suffixes.isEmpty }
+
+    /// Whether a lowercased word carries one of the language's attached function morphemes.
+    func hasFunctionAffix(_ word: String) -> Bool {
+        guard hasAffixes else { return false }
+        return word.withBytes { w in
+            func stemIsLong(_ affixBytes: Int, atStart: Bool) -> Bool {
+                let stem = atStart ? UnsafeBufferPointer(rebasing: w[affixBytes...]) : UnsafeBufferPointer(rebasing: w[..<(w.count - affixBytes)])
+                return stem.lazy.filter { $0 & 0xC0 != 0x80 }.count >= Self.minimumStemScalars
+            }
+            for p in prefixes where w.count > p.count && w.starts(with: p) && stemIsLong(p.count, atStart: true) { return true }
+            for s in suffixes where w.count > s.count && w[(w.count - s.count)...].elementsEqual(s) && stemIsLong(s.count, atStart: false) {
+                return true
+            }
+            return false
+        }
+    }
 
     init(_ words: some Sequence<String>) {
         for word in words {

@@ -79,7 +79,7 @@ final class WordCounter {
         cases.appendLowercased(word, to: &lowered)
         var lower = String(decoding: lowered, as: UTF8.self)
         if lowered.contains(0xE2) { lower = lower.replacingApostrophes }
-        if stopwords.contains(lower) { counts.stopwords += 1 }
+        if stopwords.contains(lower) || stopwords.hasFunctionAffix(lower) { counts.stopwords += 1 }
         if keepTokens { counts.tokens.append(lower) }
     }
 

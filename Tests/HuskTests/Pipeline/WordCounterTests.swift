@@ -52,4 +52,29 @@ final class CaselessScalarTests: XCTestCase {
             XCTAssertEqual(String(s).lowercased(), String(s), String(v, radix: 16))
         }
     }
+
+    func testAttachedParticlesCountAsFunctionWords() throws {
+        var korean = StopwordSet([])
+        korean.addAffixes(["을", "는"], kind: .suffix)
+        // 창업가들을 (object particle) and 영도구는 (topic particle) carry one; 경제 does not,
+        // and a bare 는 keeps no stem.
+        let counts = try WordCounter().count("창업가들을 영도구는 경제 는", stopwords: korean)
+        XCTAssertEqual(counts.words, 4)
+        XCTAssertEqual(counts.stopwords, 2)
+    }
+
+    func testAttachedPrefixesNeedAStemOfTwoLetters() throws {
+        var hebrew = StopwordSet([])
+        hebrew.addAffixes(["ו", "ה"], kind: .prefix)
+        XCTAssertTrue(hebrew.hasFunctionAffix("והבניין"))
+        XCTAssertFalse(hebrew.hasFunctionAffix("הם"), "one letter left is not a stem")
+        XCTAssertFalse(hebrew.hasFunctionAffix("בית"), "no listed prefix")
+    }
+
+    func testEmbeddedAffixesAreReadForKoreanAndHebrew() {
+        let stoplists = Stoplists()
+        XCTAssertTrue(stoplists.set(for: "ko").hasAffixes)
+        XCTAssertTrue(stoplists.set(for: "he").hasAffixes)
+        XCTAssertFalse(stoplists.set(for: "en").hasAffixes)
+    }
 }
