@@ -58,5 +58,19 @@ public struct CleanerOptions: Sendable {
     /// When the classifier keeps fewer than this share of the document's words, keep the best region instead.
     public var fallbackMinKeptShare = 0.05
 
+    /// When a paragraph scored below the threshold still counts as article text because it
+    /// continues kept prose: it must score at least `minScore`, have `minWords` words, end a
+    /// sentence and hold no link, and the kept prose must sit at most `reach` blocks above it
+    /// with only rule-dropped blocks between.
+    public struct Continuation: Sendable {
+        public var minScore = 0.25
+        public var minWords = 12
+        public var reach = 2
+        public init() {}
+    }
+
+    /// Prose continuation (see `Continuation`); nil turns it off.
+    public var continuation: Continuation? = Continuation()
+
     public init() {}
 }

@@ -15,6 +15,9 @@ public struct Decision: Sendable, Codable, Equatable {
         case outsideArticle(rule: String)
         /// Metadata (title, byline, dateline) moved into the header.
         case metadata(field: String)
+        /// Kept although scored below the threshold: prose that continues the article prose
+        /// just above it (the score it had is kept for `--explain`).
+        case continuesProse(Double)
     }
 
     public var verdict: Verdict
@@ -33,6 +36,7 @@ public struct Decision: Sendable, Codable, Equatable {
         case .empty: return "empty"
         case .outsideArticle(let rule): return rule
         case .metadata(let field): return "metadata-\(field)"
+        case .continuesProse: return "continues-prose"
         }
     }
 
@@ -44,6 +48,7 @@ public struct Decision: Sendable, Codable, Equatable {
         case .empty: return "empty"
         case .outsideArticle: return "outside-article"
         case .metadata: return "metadata"
+        case .continuesProse: return "classifier"
         }
     }
 }

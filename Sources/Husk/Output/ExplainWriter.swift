@@ -18,6 +18,8 @@ public struct ExplainWriter: Sendable {
             let verdict = block.decision.verdict.rawValue
             let reason: String
             switch block.decision.reason {
+            case .continuesProse(let p):
+                reason = "continues-prose p=\(Self.fixed(p))"
             case .score(let p):
                 reason = "p=\(Self.fixed(p)) words=\(Self.fixed(Self.words(block))) stop=\(Self.fixed(block.features["stop_density"] ?? 0)) links=\(Self.fixed(block.features["link_density"] ?? 0))"
             default:

@@ -13,6 +13,8 @@ struct Classifier {
     let fallbackMinKeptShare: Double
     /// Blocks longer than this are never dropped as metadata lines, whatever an extract rule says.
     var maxExtractWords = 30
+    /// Prose continuation (see `applyContinuation`); nil turns it off.
+    var continuation: CleanerOptions.Continuation? = CleanerOptions.Continuation()
 
     func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
@@ -28,6 +30,7 @@ struct Classifier {
             }
         }
         for i in blocks.indices { blocks[i].decision = decisions[i] }
+        if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)
@@ -80,6 +83,33 @@ struct Classifier {
                 return
             }
             if blocks[i].decision.verdict == .keep { keptWords += stats[i].words }
+        }
+    }
+
+    /// Keeps a paragraph that the model scored a little low when it directly continues kept
+    /// article prose (only rule-named blocks such as an inline "Read also" between them).
+    ///
+    /// The last paragraphs of an article sit next to the newsletter box and the related list,
+    /// and the model reads that neighbourhood against them; where stopword evidence is weaker
+    /// (languages whose stoplists catch fewer function words) they fell below the threshold.
+    /// jusText's context smoothing, for long blocks: one paragraph that follows prose is prose.
+    private func applyContinuation(_ blocks: inout [Block], stats: [BlockStats], settings: CleanerOptions.Continuation) {
+        func isProse(_ i: Int) -> Bool {
+            stats[i].words >= settings.minWords && stats[i].endsSentence && stats[i].linkDensity == 0
+                && blocks[i].kind == .paragraph
+        }
+        for i in blocks.indices {
+            guard case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop,
+                p >= settings.minScore, isProse(i)
+            else { continue }
+            var j = i - 1
+            while j >= 0 && i - j <= settings.reach, case .rule = blocks[j].decision.reason,
+                blocks[j].decision.verdict == .drop
+            { j -= 1 }
+            guard j >= 0, blocks[j].decision.verdict == .keep, isProse(j) else { continue }
+            // Only prose the model kept itself: no chains, which would carry a comment thread
+            // along after the article's last paragraph.
+            if case .score = blocks[j].decision.reason { blocks[i].decision = Decision(.keep, .continuesProse(p)) }
         }
     }
 

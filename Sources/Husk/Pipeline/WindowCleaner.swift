@@ -46,11 +46,13 @@ struct WindowCleaner {
             result.provenance = found.provenance
             if language != nil { result.provenance["language"] = languageSource }
             for (index, field) in found.consumed { blocks[index].ruleHits.removeAll(); blocks[index].decision = Decision(.drop, .metadata(field: field)) }
-            let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
+            var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
+            classifier.continuation = options.continuation
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
             for (index, field) in found.consumed { blocks[index].decision = Decision(.drop, .metadata(field: field)) }
         } else {
-            let classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)
+            var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)
+            classifier.continuation = options.continuation
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
         }
         dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)

@@ -1,0 +1,59 @@
+@testable import Husk
+import XCTest
+
+final class ClassifierTests: XCTestCase {
+    /// One split on stop_density: below 0.2 scores p = 0.30, above scores p = 0.95.
+    let model = try? BlockModel(text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -0.8473\nl 2.944\nend\n")
+
+    func block(_ text: String, links: Int = 0) -> Block {
+        Block(
+            line: 1, text: text, kind: .paragraph, level: 0, indent: 0, linkBytes: links == 0 ? 0 : text.utf8.count,
+            links: links, urls: 0, emphasized: false, imagesBefore: 0, images: 0, gapBefore: true)
+    }
+
+    func stats(words: Int, linked: Bool = false) -> BlockStats {
+        var s = BlockStats()
+        s.words = words
+        s.endsSentence = true
+        s.linkDensity = linked ? 1 : 0
+        return s
+    }
+
+    func features(_ stopDensities: [Double]) -> [[Double]] {
+        let index = ContextFeatures.names.firstIndex(of: "stop_density") ?? 0
+        return stopDensities.map { density in
+            var row = [Double](repeating: 0, count: ContextFeatures.names.count)
+            row[index] = density
+            return row
+        }
+    }
+
+    func classify(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
+        let classifier = Classifier(model: model, threshold: 0.5, fallbackMinKeptShare: 0)
+        classifier.classify(&blocks, features: features(densities), stats: stats, rules: [], region: 0..<blocks.count)
+    }
+
+    func testAParagraphScoredLowRightAfterKeptProseIsKept() {
+        var blocks = [block("Article prose."), block("The last paragraph, scored low by its neighbours.")]
+        classify(&blocks, [stats(words: 20), stats(words: 15)], [0.5, 0.1])
+        XCTAssertEqual(blocks[0].decision.verdict, .keep)
+        XCTAssertEqual(blocks[1].decision.verdict, .keep)
+        XCTAssertEqual(blocks[1].decision.label, "continues-prose")
+    }
+
+    func testContinuationDoesNotChain() {
+        var blocks = [block("Article prose."), block("Last paragraph."), block("First comment, also prose.")]
+        classify(&blocks, [stats(words: 20), stats(words: 15), stats(words: 15)], [0.5, 0.1, 0.1])
+        XCTAssertEqual(blocks[1].decision.verdict, .keep)
+        XCTAssertEqual(blocks[2].decision.verdict, .drop, "only prose the model kept itself is continued")
+    }
+
+    func testShortOrLinkedBlocksAreNotContinued() {
+        var blocks = [block("Article prose."), block("Read more.")]
+        classify(&blocks, [stats(words: 20), stats(words: 5)], [0.5, 0.1])
+        XCTAssertEqual(blocks[1].decision.verdict, .drop)
+        var linked = [block("Article prose."), block("A linked teaser that reads like a sentence.", links: 1)]
+        classify(&linked, [stats(words: 20), stats(words: 15, linked: true)], [0.5, 0.1])
+        XCTAssertEqual(linked[1].decision.verdict, .drop)
+    }
+}
