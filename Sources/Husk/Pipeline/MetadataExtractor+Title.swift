@@ -8,6 +8,12 @@ extension MetadataExtractor {
             && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
+    /// Shaped like a headline: a few words, no sentence end, not a list item or a link.
+    static func isHeadlineLike(_ block: Block, _ s: BlockStats) -> Bool {
+        s.words >= 3 && s.words <= 20 && !s.endsSentence && s.linkDensity < 0.5 && block.ruleHits.isEmpty
+            && block.kind != .listItem && block.kind != .tableRow
+    }
+
     /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next line.
     static func isBareBylineLabel(_ text: String) -> Bool {
         ["by", "posted by", "written by", "author", "author:", "by:", "words by"].contains(text.lowercased())
@@ -94,6 +100,13 @@ extension MetadataExtractor {
                 score += 2.5
             }
 
+            // Headline, standfirst, byline: a longer line between a shorter headline-like line
+            // and the byline (or dateline) right under it is the standfirst (dek).
+            if i > 0, byline == i + 1 || datelines.contains(i + 1), Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
+                stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent == blocks[i].indent
+            {
+                score -= deckPenalty
+            }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).
             if repeated.contains(blocks[i].text) { score += 1 }

@@ -29,6 +29,9 @@ struct MetadataExtractor {
     var maxTitleWords = 30
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
+    /// What a title candidate loses when it sits right under a shorter headline-like line of
+    /// the same kind: then it is most likely the standfirst (see `findTitle`).
+    var deckPenalty = 1.0
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
 

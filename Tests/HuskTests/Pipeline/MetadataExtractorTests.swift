@@ -19,6 +19,15 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.date, "2024-03-03")
     }
 
+    func testALongerStandfirstBetweenHeadlineAndBylineIsNotTheTitle() throws {
+        let m = try meta(
+            "Menu\n\nLibrary to open in spring\n\nThe council agreed on the opening date after years of delay and a long debate\n\nBy Ann Lee\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring")
+        // A shorter line indented differently (a menu) does not make the headline a standfirst.
+        let menu = try meta("  Home About Privacy\n\nLibrary to open in spring after a long delay\n\nBy Ann Lee")
+        XCTAssertEqual(menu.title, "Library to open in spring after a long delay")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
