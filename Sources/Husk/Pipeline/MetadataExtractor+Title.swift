@@ -33,6 +33,29 @@ extension MetadataExtractor {
         }
     }
 
+    /// A sign-off: the reporter's name alone on the line right after the article's last
+    /// paragraph, read only for languages where that is the convention (the caller checks).
+    /// Only a line that is nothing but two to four capitalised words, not all capitals,
+    /// directly after running prose that ends a sentence, and only when no byline named anyone.
+    func findSignOff(_ result: inout Result, blocks: [Block], stats: [BlockStats], region: Range<Int>) {
+        let i = region.upperBound
+        guard i < blocks.count, i > 0, blocks[i].kind == .paragraph, blocks[i].ruleHits.isEmpty,
+            stats[i - 1].endsSentence, stats[i - 1].words >= 15, blocks[i - 1].kind == .paragraph
+        else { return }
+        let s = stats[i]
+        let words = blocks[i].text.split(separator: " ")
+        // Function words are allowed: names are made of common syllables in some languages
+        // (Vietnamese "Anh"); every word capitalised and nothing but letters is what counts.
+        guard s.words >= 2, s.words <= 4, words.count == s.words, s.capitalized == s.words, s.characters <= 40,
+            blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
+            blocks[i].text != blocks[i].text.uppercased(),
+            blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
+        else { return }
+        result.metadata.authors = [blocks[i].text]
+        result.provenance["author"] = "line \(blocks[i].line), sign-off after the article"
+        result.consumed[i] = "author"
+    }
+
     /// A name under its own portrait: an image whose alt text holds the name ("Picture of Jane
     /// Doe", "Jane Doe's avatar") right before a line that is just that name. Looked for above
     /// the article's end only, so comment avatars below it do not count.

@@ -18,6 +18,8 @@ struct MetadataExtractor {
     var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
     var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
+    /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).
+    var signOffLanguages: Set<String> = Set(MetadataExtractor.loadList("metadata/signoff-languages.txt"))
     /// Phrases that end a site name and words that never are one (`Rules/metadata/sitename-noise.txt`).
     var sitenameNoise: (cut: [String], never: Set<String>) = MetadataExtractor.loadSitenameNoise()
     /// How many blocks past the start of the main region still count as "near the top".
@@ -149,6 +151,9 @@ struct MetadataExtractor {
         if result.metadata.authors.isEmpty {
             findAvatarName(&result, blocks: blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
         }
+        if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
+            findSignOff(&result, blocks: blocks, stats: stats, region: region)
+        }
         return result
     }
 
@@ -227,6 +232,11 @@ struct MetadataExtractor {
             if names.count == 1 && words.count < part.split(separator: " ").count { break }
         }
         return names
+    }
+
+    /// `pt-BR` → `pt`.
+    static func baseLanguage(_ code: String) -> String {
+        String(code.prefix { $0 != "-" && $0 != "_" })
     }
 
     static func loadList(_ name: String) -> [String] {

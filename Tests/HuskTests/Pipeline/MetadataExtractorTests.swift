@@ -28,6 +28,23 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(menu.title, "Library to open in spring after a long delay")
     }
 
+    func testASignOffNameIsTheAuthorOnlyWhereThatIsTheConvention() throws {
+        let article = """
+            Hội An thí điểm tuyến phố không đồ nhựa
+
+            Từ đầu tháng 6, chính quyền thành phố Hội An bắt đầu thí điểm tuyến phố không sử dụng đồ nhựa dùng một lần tại khu phố cổ, sau nhiều tháng chuẩn bị.
+
+            Nếu mô hình thí điểm đạt hiệu quả, Hội An dự kiến mở rộng quy định ra toàn bộ khu vực phố cổ và các bãi biển từ năm sau.
+
+            Minh Anh
+
+            Tin liên quan
+            """
+        XCTAssertEqual(try Cleaner().clean(article).metadata.author, "Minh Anh")
+        let english = try meta("# Library to open in spring", "Report Error")
+        XCTAssertNil(english.author, "a capitalised label after an English article is not a sign-off")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
