@@ -13,6 +13,8 @@ struct Classifier {
     let fallbackMinKeptShare: Double
     /// Blocks longer than this are never dropped as metadata lines, whatever an extract rule says.
     var maxExtractWords = 30
+    /// Share of a table's scored rows that must be kept for the rest to be kept (see `applyTableCohesion`).
+    var tableCohesionShare = 0.66
     /// Prose continuation (see `applyContinuation`); nil turns it off.
     var continuation: CleanerOptions.Continuation? = CleanerOptions.Continuation()
 
@@ -31,6 +33,7 @@ struct Classifier {
         }
         for i in blocks.indices { blocks[i].decision = decisions[i] }
         if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
+        applyTableCohesion(&blocks)
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)
@@ -110,6 +113,36 @@ struct Classifier {
             // Only prose the model kept itself: no chains, which would carry a comment thread
             // along after the article's last paragraph.
             if case .score = blocks[j].decision.reason { blocks[i].decision = Decision(.keep, .continuesProse(p)) }
+        }
+    }
+
+    /// A table is one unit: when most rows of a run of table rows were kept on their scores,
+    /// the rows scored below the threshold are kept too (a row of numbers reads like nothing
+    /// on its own; its table says what it is). Rows a rule dropped stay dropped.
+    private func applyTableCohesion(_ blocks: inout [Block]) {
+        var start = 0
+        while start < blocks.count {
+            guard blocks[start].kind == .tableRow else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < blocks.count && blocks[end].kind == .tableRow { end += 1 }
+            var kept = 0
+            var scored = 0
+            for i in start..<end {
+                guard case .score = blocks[i].decision.reason else { continue }
+                scored += 1
+                if blocks[i].decision.verdict == .keep { kept += 1 }
+            }
+            if scored >= 3 && Double(kept) >= tableCohesionShare * Double(scored) {
+                for i in start..<end {
+                    if case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop {
+                        blocks[i].decision = Decision(.keep, .continuesProse(p))
+                    }
+                }
+            }
+            start = end
         }
     }
 

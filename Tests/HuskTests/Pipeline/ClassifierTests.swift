@@ -56,4 +56,17 @@ final class ClassifierTests: XCTestCase {
         classify(&linked, [stats(words: 20), stats(words: 15, linked: true)], [0.5, 0.1])
         XCTAssertEqual(linked[1].decision.verdict, .drop)
     }
+
+    func testARowScoredLowInAMostlyKeptTableIsKept() {
+        var rows = ["UK | 810 | +48%", "Germany | 655 | +72%", "Spain | 590 | +35%", "Chile | 240 | +120%"].map { text in
+            var row = block(text)
+            row.kind = .tableRow
+            return row
+        }
+        classify(&rows, rows.map { _ in stats(words: 3) }, [0.5, 0.5, 0.5, 0.1])
+        XCTAssertEqual(rows.map(\.decision.verdict), [.keep, .keep, .keep, .keep])
+        var menu = rows
+        classify(&menu, rows.map { _ in stats(words: 3) }, [0.5, 0.1, 0.1, 0.1])
+        XCTAssertEqual(menu.map(\.decision.verdict), [.keep, .drop, .drop, .drop], "a mostly dropped table is not pulled in")
+    }
 }
