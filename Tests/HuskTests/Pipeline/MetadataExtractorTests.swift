@@ -41,7 +41,9 @@ final class MetadataExtractorTests: XCTestCase {
             Tin liên quan
             """
         XCTAssertEqual(try Cleaner().clean(article).metadata.author, "Minh Anh")
-        let english = try meta("# Library to open in spring", "Report Error")
+        let english = try meta(
+            "# Library to open in spring\n\nLibrary staff said the opening would bring new jobs to the town and its surrounding villages.",
+            "Report Error")
         XCTAssertNil(english.author, "a capitalised label after an English article is not a sign-off")
     }
 
