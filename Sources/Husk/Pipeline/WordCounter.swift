@@ -37,9 +37,9 @@ final class WordCounter {
         var counts = Counts()
         text.withBytes { buffer in
             let ascii = !buffer.contains { $0 >= 0x80 }
-            if ascii {
+            if ascii || Self.isTypographicASCII(buffer) {
                 Self.asciiWords(buffer) { range in
-                    self.tally(buffer, range, isLetterWord: Self.isLetter(buffer[range.lowerBound]), stopwords, &counts, keepTokens)
+                    self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepTokens)
                 }
             } else {
                 words.forEachSegment(in: buffer) { range, kind in
@@ -95,16 +95,49 @@ final class WordCounter {
         return n
     }
 
+    /// Whether ICU would call a word from `asciiWords` a letter word (else a number): ICU's
+    /// status is that of the word's last letter or digit ("2nd" letters, "Checkout51" a
+    /// number); a run of underscores is a letter word.
+    static func isLetterWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for k in range.reversed() {
+            if isLetter(b[k]) { return true }
+            if isDigit(b[k]) { return false }
+        }
+        return true
+    }
+
     /// ASCII letters, plus `@`, which ICU's word rules treat as a letter (emails and handles stay whole).
     static func isLetterByte(_ b: UInt8) -> Bool { isLetter(b) }
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0x40 }
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+    /// ASCII text whose only other characters are typographic quotes and dashes (’ ‘ “ ” – —
+    /// …), as most English text is: `asciiWords` splits it exactly as ICU does, since those
+    /// characters are either MidNumLet (’ ‘, handled like `.`) or break like ASCII punctuation.
+    static func isTypographicASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            guard c == 0xE2, i + 2 < n, b[i + 1] == 0x80 else { return false }
+            switch b[i + 2] {
+            case 0x93, 0x94, 0x98, 0x99, 0x9C, 0x9D, 0xA6: i += 3
+            default: return false
+            }
+        }
+        return true
+    }
+
     /// Word tokens of ASCII text by the UAX #29 rules ICU applies to ASCII: letters and digits
     /// join (WB9-10), `'` and `.` join letters (WB6-7) and `.` `,` `;` `'` join digits (WB11-12),
     /// `_` joins anything (WB13). Ranges containing no letter or digit are not words; ICU 72
-    /// counts `@` as a letter.
+    /// counts `@` as a letter. Typographic single quotes (’ ‘, three bytes) are MidNumLet and
+    /// join like `.`; every other byte of 0x80 and above ends a word (see `isTypographicASCII`).
     static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         let n = b.count
         var i = 0
@@ -123,7 +156,11 @@ final class WordCounter {
                     i += 1
                 } else if x == 0x5F {
                     i += 1
-                } else if i + 1 < n, i > start {
+                } else if x == 0xE2, i > start, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
+                    let prev = b[i - 1]
+                    let next = b[i + 3]
+                    if isLetter(prev) && isLetter(next) || isDigit(prev) && isDigit(next) { i += 3 } else { break }
+                } else if i + 1 < n, i > start, x < 0x80 {
                     let prev = b[i - 1]
                     let next = b[i + 1]
                     let letters = isLetter(prev) && isLetter(next) && (x == 0x27 || x == 0x2E)
@@ -133,7 +170,8 @@ final class WordCounter {
                     break
                 }
             }
-            if hasAlnum { body(start..<i) }
+            // ICU counts a run of two or more underscores as a word too (a single one is not).
+            if hasAlnum || i - start >= 2 { body(start..<i) }
         }
     }
 }

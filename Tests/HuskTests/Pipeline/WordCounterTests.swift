@@ -3,13 +3,17 @@ import ICUKit
 import XCTest
 
 final class WordCounterTests: XCTestCase {
-    /// The ASCII fast path must give exactly ICU's words.
+    /// The ASCII fast path must give exactly ICU's words, and ICU's letter or number kind.
     func testASCIIFastPathMatchesICUWordBreaks() throws {
         let texts = [
             "Don't split 3.14 or 1,000,000; U.S. e.g. snake_case __init__ a.b.c x's",
             "Hello, world! It's 9:30 a.m. on 2024-03-12 -- isn't it? (yes) [no] {maybe} email: a@b.org",
             "She said \"well...\" and left; 5 * 3 = 15 / 2.5 % #hashtag @user http://x.org/a?b=c",
             "rock'n'roll o'clock 'quoted' 1'000 3;4 a:b 12:30 v1.2.3 _lead trail_ a_1 1_a",
+            // Typographic quotes and dashes: ’ ‘ join like `.`, the rest break.
+            "Don’t ‘quote’ me — it’s “fine” – 1’000 3’s x’3 a’’b ’lead trail’ wait… yes…no rock’n’roll",
+            "“Well,” she said—“it’s 9.30’ish”–ok… ‘a’b’ 2‘3 @user’s e.g.’ U.S.’",
+            "x _ y __ z ___ _lead 1_a a_1 _1 1_ 2nd Checkout51 10am 4K",
         ]
         let breaker = try WordBreaker()
         for text in texts {
@@ -18,12 +22,49 @@ final class WordCounterTests: XCTestCase {
             var fast: [String] = []
             bytes.withUnsafeBufferPointer { buffer in
                 breaker.forEachSegment(in: buffer) { range, kind in
-                    if kind != .none { icu.append(String(decoding: bytes[range], as: UTF8.self)) }
+                    if kind != .none { icu.append(String(decoding: bytes[range], as: UTF8.self) + (kind == .number ? "/n" : "/l")) }
                 }
-                WordCounter.asciiWords(buffer) { fast.append(String(decoding: bytes[$0], as: UTF8.self)) }
+                XCTAssertTrue(bytes.allSatisfy { $0 < 0x80 } || WordCounter.isTypographicASCII(buffer), text)
+                WordCounter.asciiWords(buffer) {
+                    fast.append(String(decoding: bytes[$0], as: UTF8.self) + (WordCounter.isLetterWord(buffer, $0) ? "/l" : "/n"))
+                }
             }
             XCTAssertEqual(fast, icu, text)
         }
+    }
+
+    func testOnlyTypographicPunctuationKeepsTheFastPath() {
+        for (text, expected) in [("it’s — “so”", true), ("café", false), ("© 2024", false), ("a\u{200D}b", false)] {
+            Array(text.utf8).withUnsafeBufferPointer { XCTAssertEqual(WordCounter.isTypographicASCII($0), expected, text) }
+        }
+    }
+
+    /// The fast path against ICU, words and their letter/number kind, on every line of the
+    /// golden samples it accepts (a run over the dev benchmark's 155k lines agreed too).
+    func testFastPathMatchesICUOnEveryEligibleSampleLine() throws {
+        let breaker = try WordBreaker()
+        var checked = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: SampleSupport.root.path) {
+            let input = SampleSupport.root.appendingPathComponent(name).appendingPathComponent("input.txt")
+            guard let text = try? String(contentsOf: input, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                let bytes = Array(line.utf8)
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard bytes.allSatisfy({ $0 < 0x80 }) || WordCounter.isTypographicASCII(buffer) else { return }
+                    checked += 1
+                    var icu: [String] = []
+                    var fast: [String] = []
+                    breaker.forEachSegment(in: buffer) { range, kind in
+                        if kind != .none { icu.append(String(decoding: bytes[range], as: UTF8.self) + (kind == .number ? "/n" : "/l")) }
+                    }
+                    WordCounter.asciiWords(buffer) {
+                        fast.append(String(decoding: bytes[$0], as: UTF8.self) + (WordCounter.isLetterWord(buffer, $0) ? "/l" : "/n"))
+                    }
+                    XCTAssertEqual(fast, icu, String(line))
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 500)
     }
 
     func testStopwordsAreCountedCaseInsensitively() throws {
