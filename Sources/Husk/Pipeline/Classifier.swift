@@ -68,7 +68,7 @@ struct Classifier {
             blocks[i].ruleHits.contains { rules[$0.rule].action == .dropBefore }
         }) else { return }
         guard let hit = blocks[last].ruleHits.first(where: { rules[$0.rule].action == .dropBefore }) else { return }
-        for i in 0..<last where blocks[i].decision.verdict == .keep && !isProtected(blocks[i]) {
+        for i in 0..<last where blocks[i].decision.verdict == .keep && !isProtected(blocks[i].decision) {
             blocks[i].decision = Decision(.drop, .outsideArticle(rule: rules[hit.rule].id))
         }
     }
@@ -78,7 +78,7 @@ struct Classifier {
         for i in blocks.indices {
             if let hit = blocks[i].ruleHits.first(where: { rules[$0.rule].action == .dropRest }), keptWords >= 40 {
                 let id = rules[hit.rule].id
-                for j in i..<blocks.count where !isProtected(blocks[j]) {
+                for j in i..<blocks.count where !isProtected(blocks[j].decision) {
                     if blocks[j].decision.verdict == .keep || j == i {
                         blocks[j].decision = Decision(.drop, .outsideArticle(rule: id))
                     }
@@ -146,8 +146,8 @@ struct Classifier {
         }
     }
 
-    private func isProtected(_ block: Block) -> Bool {
-        if case .rule = block.decision.reason, block.decision.verdict == .keep { return true }
+    private func isProtected(_ decision: Decision) -> Bool {
+        if case .rule = decision.reason, decision.verdict == .keep { return true }
         return false
     }
 

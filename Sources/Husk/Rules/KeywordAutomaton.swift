@@ -108,8 +108,9 @@ final class KeywordAutomaton: Sendable {
 /// One thread's scanner over a shared `KeywordAutomaton`, caching transitions as it meets them.
 final class KeywordScanner {
     let automaton: KeywordAutomaton
-    /// Dense states × classes; 0 means not yet known, otherwise next state + 1. Zeroed pages
-    /// cost nothing until touched, so only the states text actually reaches take memory.
+    /// Dense states × classes; 0 means not yet known, otherwise next state + 1, negated when
+    /// that state has outputs (one load per byte tells both). Zeroed pages cost nothing until
+    /// touched, so only the states text actually reaches take memory.
     private let table: UnsafeMutablePointer<Int32>
     private let count: Int
 
@@ -132,19 +133,20 @@ final class KeywordScanner {
         let w = a.width
         var state = 0
         a.classes.withUnsafeBufferPointer { classOf in
-            a.accepting.withUnsafeBufferPointer { accepting in
-                for b in text {
-                    let c = Int(classOf[Int(b)])
-                    let slot = state &* w &+ c
-                    var n = Int(table[slot])
-                    if n == 0 {
-                        n = a.step(state, c) + 1
-                        table[slot] = Int32(n)
-                    }
-                    state = n - 1
-                    if accepting[state] != 0 {
-                        for owner in a.outputs[state] { found(owner) }
-                    }
+            for b in text {
+                let c = Int(classOf[Int(b)])
+                let slot = state &* w &+ c
+                var n = Int(table[slot])
+                if n == 0 {
+                    let next = a.step(state, c)
+                    n = a.accepting[next] != 0 ? -(next + 1) : next + 1
+                    table[slot] = Int32(n)
+                }
+                if n > 0 {
+                    state = n &- 1
+                } else {
+                    state = -n &- 1
+                    for owner in a.outputs[state] { found(owner) }
                 }
             }
         }
