@@ -15,6 +15,9 @@ struct Classifier {
     var maxExtractWords = 30
     /// Share of a table's scored rows that must be kept for the rest to be kept (see `applyTableCohesion`).
     var tableCohesionShare = 0.66
+    /// Teaser lists (see `applyTeaserPairs`): pairs needed, and the longest summary.
+    var teaserMinPairs = 3
+    var teaserMaxSummaryWords = 40
     /// Prose continuation (see `applyContinuation`); nil turns it off.
     var continuation: CleanerOptions.Continuation? = CleanerOptions.Continuation()
 
@@ -34,6 +37,7 @@ struct Classifier {
         for i in blocks.indices { blocks[i].decision = decisions[i] }
         if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
         applyTableCohesion(&blocks)
+        applyTeaserPairs(&blocks, stats: stats)
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)
@@ -143,6 +147,40 @@ struct Classifier {
                 }
             }
             start = end
+        }
+    }
+
+    /// A teaser list: linked headlines, each followed by its one- or two-sentence summary.
+    /// The summaries read like prose on their own; the repeating headline-summary pairs say
+    /// what they are. Runs of at least `teaserMinPairs` pairs lose their summaries.
+    private func applyTeaserPairs(_ blocks: inout [Block], stats: [BlockStats]) {
+        func isHeadline(_ i: Int) -> Bool {
+            stats[i].linkDensity >= 0.7 && stats[i].words >= 3 && stats[i].words <= 16 && blocks[i].decision.verdict == .drop
+        }
+        func isSummary(_ i: Int) -> Bool {
+            stats[i].linkDensity < 0.3 && stats[i].words >= 6 && stats[i].words <= teaserMaxSummaryWords
+                && blocks[i].kind == .paragraph
+        }
+        var i = 0
+        while i + 1 < blocks.count {
+            var j = i
+            var pairs: [Int] = []
+            while j + 1 < blocks.count && isHeadline(j) && isSummary(j + 1) {
+                pairs.append(j + 1)
+                j += 2
+            }
+            if pairs.count >= teaserMinPairs {
+                for s in pairs {
+                    switch blocks[s].decision.reason {
+                    case .score, .continuesProse:
+                        blocks[s].decision = Decision(.drop, .rule(id: "drop-teaser-summaries", category: "related"))
+                    default: continue
+                    }
+                }
+                i = j
+            } else {
+                i += 1
+            }
         }
     }
 

@@ -53,7 +53,12 @@ extension MetadataExtractor {
         // Mentions elsewhere on the page, counted on short blocks only.
         let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercased() }
         for (key, entry) in votes {
-            let mentions = short.filter { $0.containsBytes(key) }.count
+            // A mention of a longer candidate that holds this one ("orbit weekly" for "orbit")
+            // is that candidate's evidence, not this one's.
+            let longer = votes.keys.filter { $0 != key && $0.containsBytes(key) }
+            let mentions = short.filter { text in
+                text.containsBytes(key) && !longer.contains { text.containsBytes($0) }
+            }.count
             votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),

@@ -262,8 +262,8 @@ struct MetadataExtractor {
 
     static func cleanName(_ raw: String) -> String {
         var s = raw.trimmingSpaces
-        while let last = s.last, ".,;:|-–—«»\"“”„'".contains(last) || last == " " { s.removeLast() }
-        while let first = s.first, ".,;:|-–—«»\"“”„'".contains(first) || first == " " { s.removeFirst() }
+        while let last = s.last, ".,;:|-–—«»\"“”„'·•".contains(last) || last == " " { s.removeLast() }
+        while let first = s.first, ".,;:|-–—«»\"“”„'·•".contains(first) || first == " " { s.removeFirst() }
         return s
     }
 }

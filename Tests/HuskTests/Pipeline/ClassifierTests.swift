@@ -69,4 +69,22 @@ final class ClassifierTests: XCTestCase {
         classify(&menu, rows.map { _ in stats(words: 3) }, [0.5, 0.1, 0.1, 0.1])
         XCTAssertEqual(menu.map(\.decision.verdict), [.keep, .drop, .drop, .drop], "a mostly dropped table is not pulled in")
     }
+
+    func testSummariesInARunOfLinkedHeadlinesAreDropped() {
+        var blocks: [Block] = []
+        var all: [BlockStats] = []
+        for k in 0..<3 {
+            blocks.append(block("Teaser headline number \(k)", links: 1))
+            all.append(stats(words: 4, linked: true))
+            blocks.append(block("A one-sentence summary of the teased story that reads like prose."))
+            all.append(stats(words: 11))
+        }
+        // Headlines score low (dropped), summaries high (kept) before the teaser rule.
+        classify(&blocks, all, [0.1, 0.5, 0.1, 0.5, 0.1, 0.5])
+        XCTAssertEqual(blocks.map(\.decision.verdict), Array(repeating: .drop, count: 6))
+        XCTAssertEqual(blocks[1].decision.label, "drop-teaser-summaries")
+        var two = Array(blocks.prefix(4))
+        classify(&two, Array(all.prefix(4)), [0.1, 0.5, 0.1, 0.5])
+        XCTAssertEqual(two[1].decision.verdict, .keep, "two pairs are not yet a teaser list")
+    }
 }

@@ -47,6 +47,13 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertNil(english.author, "a capitalised label after an English article is not a sign-off")
     }
 
+    func testMentionsOfALongerSiteNameDoNotCountForItsPrefix() throws {
+        let m = try meta(
+            "[ORBIT WEEKLY](#)\n\n# Library to open in spring",
+            "Get the Orbit Weekly newsletter\n\n© Orbit Media Group 2024. Orbit Weekly is a registered trademark.")
+        XCTAssertEqual(m.sitename?.lowercased(), "orbit weekly")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
