@@ -66,6 +66,10 @@ public struct CleanerOptions: Sendable {
         public var minScore = 0.25
         public var minWords = 12
         public var reach = 2
+        /// A closing line (see the classifier) has at most this many words, at least this
+        /// stopword density, and ends a sentence.
+        public var closingMaxWords = 8
+        public var closingMinStopwordDensity = 0.5
         public init() {}
     }
 

@@ -105,10 +105,27 @@ struct Classifier {
             stats[i].words >= settings.minWords && stats[i].endsSentence && stats[i].linkDensity == 0
                 && blocks[i].kind == .paragraph
         }
+        // A short closing sentence ("I will, though.") right after the last paragraph the model
+        // kept, where a rule or a header line says the article ends (tags, share bar, comments).
+        func isClosingLine(_ i: Int) -> Bool {
+            guard i > 0, stats[i].words >= 2, stats[i].words <= settings.closingMaxWords, stats[i].endsSentence,
+                stats[i].stopwordDensity >= settings.closingMinStopwordDensity, stats[i].linkDensity == 0,
+                blocks[i].kind == .paragraph, isProse(i - 1), blocks[i - 1].decision.verdict == .keep
+            else { return false }
+            guard case .score = blocks[i - 1].decision.reason else { return false }
+            guard i + 1 < blocks.count else { return true }
+            switch blocks[i + 1].decision.reason {
+            case .rule, .metadata, .outsideArticle: return blocks[i + 1].decision.verdict == .drop
+            default: return false
+            }
+        }
         for i in blocks.indices {
-            guard case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop,
-                p >= settings.minScore, isProse(i)
-            else { continue }
+            guard case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop else { continue }
+            if isClosingLine(i) {
+                blocks[i].decision = Decision(.keep, .continuesProse(p))
+                continue
+            }
+            guard p >= settings.minScore, isProse(i) else { continue }
             var j = i - 1
             while j >= 0 && i - j <= settings.reach, case .rule = blocks[j].decision.reason,
                 blocks[j].decision.verdict == .drop

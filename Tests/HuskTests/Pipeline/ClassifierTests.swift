@@ -87,4 +87,22 @@ final class ClassifierTests: XCTestCase {
         classify(&two, Array(all.prefix(4)), [0.1, 0.5, 0.1, 0.5])
         XCTAssertEqual(two[1].decision.verdict, .keep, "two pairs are not yet a teaser list")
     }
+
+    func testAShortClosingLineBeforeTheArticleEndsIsKept() {
+        var closing = stats(words: 3)
+        closing.stopwords = 3
+        var blocks = [block("Last paragraph of the column."), block("I will, though."), block("Tweet Share")]
+        blocks[2].ruleHits = [RuleHit(rule: 0, captured: nil)]
+        let share = Rule(
+            id: "drop-share-prompts", category: "share", scope: .line, action: .drop, languages: [], patterns: ["x"],
+            keywords: [], maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: "t", line: 1)
+        let classifier = Classifier(model: model, threshold: 0.5, fallbackMinKeptShare: 0)
+        classifier.classify(&blocks, features: features([0.5, 0.1, 0.1]), stats: [stats(words: 20), closing, stats(words: 2)],
+                            rules: [share], region: 0..<3)
+        XCTAssertEqual(blocks.map(\.decision.verdict), [.keep, .keep, .drop])
+        // Followed by more scored text instead of a rule-named end, it stays out.
+        var open = [block("Last paragraph of the column."), block("I will, though."), block("Another line.")]
+        classify(&open, [stats(words: 20), closing, stats(words: 2)], [0.5, 0.1, 0.1])
+        XCTAssertEqual(open[1].decision.verdict, .drop)
+    }
 }
