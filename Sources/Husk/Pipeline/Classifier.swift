@@ -15,6 +15,8 @@ struct Classifier {
     var maxExtractWords = 30
     /// Share of a table's scored rows that must be kept for the rest to be kept (see `applyTableCohesion`).
     var tableCohesionShare = 0.66
+    /// The longest line read as the lead image's caption (see `applyLeadCaption`).
+    var leadCaptionMaxWords = 40
     /// Teaser lists (see `applyTeaserPairs`): pairs needed, and the longest summary.
     var teaserMinPairs = 3
     var teaserMaxSummaryWords = 40
@@ -38,6 +40,7 @@ struct Classifier {
         if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
         applyTableCohesion(&blocks)
         applyTeaserPairs(&blocks, stats: stats)
+        applyLeadCaption(&blocks, stats: stats)
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)
@@ -198,6 +201,21 @@ struct Classifier {
             } else {
                 i += 1
             }
+        }
+    }
+
+    /// The lead image's caption: a short line between the header (title, byline, dateline)
+    /// and a photo credit. A kept line before a credit is usually article text (the credit
+    /// belongs to the image after it); right under the header it is the caption.
+    private func applyLeadCaption(_ blocks: inout [Block], stats: [BlockStats]) {
+        for i in blocks.indices.dropFirst() where i + 1 < blocks.count {
+            guard case .score = blocks[i].decision.reason, blocks[i].decision.verdict == .keep,
+                stats[i].words <= leadCaptionMaxWords, blocks[i].kind == .paragraph,
+                case .metadata = blocks[i - 1].decision.reason,
+                case .rule(_, let category) = blocks[i + 1].decision.reason, blocks[i + 1].decision.verdict == .drop,
+                category == "credit" || category == "caption"
+            else { continue }
+            blocks[i].decision = Decision(.drop, .rule(id: "drop-lead-captions", category: "caption"))
         }
     }
 

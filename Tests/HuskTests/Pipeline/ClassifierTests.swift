@@ -105,4 +105,20 @@ final class ClassifierTests: XCTestCase {
         classify(&open, [stats(words: 20), closing, stats(words: 2)], [0.5, 0.1, 0.1])
         XCTAssertEqual(open[1].decision.verdict, .drop)
     }
+
+    func testALineBetweenTheHeaderAndAPhotoCreditIsTheLeadCaption() {
+        let credit = Rule(
+            id: "drop-photo-credits", category: "credit", scope: .line, action: .drop, languages: [], patterns: ["x"],
+            keywords: [], maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: "t", line: 1)
+        let dateline = Rule(
+            id: "extract-date-published", category: "dateline", scope: .line, action: .extract("date"), languages: [],
+            patterns: ["x"], keywords: [], maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: "t", line: 2)
+        var blocks = [block("Published Monday, October 16, 2023"), block("Students study late in the library."), block("Photo: Dev Anand")]
+        blocks[0].ruleHits = [RuleHit(rule: 1, captured: "October 16, 2023")]
+        blocks[2].ruleHits = [RuleHit(rule: 0, captured: nil)]
+        let classifier = Classifier(model: model, threshold: 0.5, fallbackMinKeptShare: 0)
+        classifier.classify(&blocks, features: features([0.1, 0.5, 0.1]), stats: [stats(words: 5), stats(words: 6), stats(words: 3)],
+                            rules: [credit, dateline], region: 0..<3)
+        XCTAssertEqual(blocks[1].decision.label, "drop-lead-captions")
+    }
 }
