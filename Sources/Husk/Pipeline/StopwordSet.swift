@@ -1,8 +1,9 @@
 /// A stoplist shaped for fast lookups: ASCII words up to 8 bytes are packed into one integer,
-/// so counting stopwords in English text never builds a `String`.
+/// so counting stopwords in English text never builds a `String`; other words are kept as
+/// UTF-8 bytes (NFC, as the pipeline's text is), which hash without Unicode normalization.
 struct StopwordSet: Sendable {
     private var packed = Set<UInt64>()
-    private var others = Set<String>()
+    private var others = Set<[UInt8]>()
     /// Function morphemes written onto other words (`Rules/stoplists/affixes.tsv`), as bytes.
     private var prefixes: [[UInt8]] = []
     private var suffixes: [[UInt8]] = []
@@ -28,7 +29,13 @@ struct StopwordSet: Sendable {
     /// Whether a lowercased word carries one of the language's attached function morphemes.
     func hasFunctionAffix(_ word: String) -> Bool {
         guard hasAffixes else { return false }
-        return word.withBytes { w in
+        return hasFunctionAffix(bytes: Array(word.utf8))
+    }
+
+    /// The same for a word given as its UTF-8 bytes.
+    func hasFunctionAffix(bytes: [UInt8]) -> Bool {
+        guard hasAffixes else { return false }
+        return bytes.withUnsafeBufferPointer { w in
             func stemIsLong(_ affixBytes: Int, atStart: Bool) -> Bool {
                 let stem = atStart ? UnsafeBufferPointer(rebasing: w[affixBytes...]) : UnsafeBufferPointer(rebasing: w[..<(w.count - affixBytes)])
                 return stem.lazy.filter { $0 & 0xC0 != 0x80 }.count >= Self.minimumStemScalars
@@ -43,7 +50,7 @@ struct StopwordSet: Sendable {
 
     init(_ words: some Sequence<String>) {
         for word in words {
-            if let key = Self.key(Array(word.utf8)[...]) { packed.insert(key) } else { others.insert(word) }
+            if let key = Self.key(word.utf8) { packed.insert(key) } else { others.insert(Array(word.utf8)) }
         }
     }
 
@@ -66,12 +73,17 @@ struct StopwordSet: Sendable {
         if let key = Self.key(bytes) { return packed.contains(key) }
         var lowered = [UInt8](bytes)
         for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] |= 0x20 }
-        return others.contains(String(decoding: lowered, as: UTF8.self))
+        return others.contains(lowered)
     }
 
     func contains(_ lowercased: String) -> Bool {
-        if let key = Self.key(lowercased.utf8) { return packed.contains(key) }
-        return others.contains(lowercased)
+        contains(lowercasedBytes: Array(lowercased.utf8))
+    }
+
+    /// A lowercased word given as its UTF-8 bytes.
+    func contains(lowercasedBytes bytes: [UInt8]) -> Bool {
+        if let key = Self.key(bytes) { return packed.contains(key) }
+        return others.contains(bytes)
     }
 }
 

@@ -77,10 +77,9 @@ final class WordCounter {
         if let scalar = word.unicodeScalars.first, cases.isUppercase(scalar) { counts.capitalized += 1 }
         lowered.removeAll(keepingCapacity: true)
         cases.appendLowercased(word, to: &lowered)
-        var lower = String(decoding: lowered, as: UTF8.self)
-        if lowered.contains(0xE2) { lower = lower.replacingApostrophes }
-        if stopwords.contains(lower) || stopwords.hasFunctionAffix(lower) { counts.stopwords += 1 }
-        if keepTokens { counts.tokens.append(lower) }
+        if lowered.contains(0xE2) { Self.replaceApostrophes(&lowered) }
+        if stopwords.contains(lowercasedBytes: lowered) || stopwords.hasFunctionAffix(bytes: lowered) { counts.stopwords += 1 }
+        if keepTokens { counts.tokens.append(String(decoding: lowered, as: UTF8.self)) }
     }
 
     /// Sentences: ICU's count when the text has sentence punctuation inside it, else one.
@@ -176,9 +175,21 @@ final class WordCounter {
     }
 }
 
-extension String {
-    /// Typographic apostrophes (U+2019) as ASCII ones, the form stoplists use.
-    var replacingApostrophes: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 }))
+extension WordCounter {
+    /// Typographic apostrophes (U+2019, E2 80 99) as ASCII ones, the form stoplists use.
+    static func replaceApostrophes(_ bytes: inout [UInt8]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                out.append(0x27)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        bytes = out
     }
 }
