@@ -88,8 +88,7 @@ public final class CleaningStream {
 
     private func accept(_ raw: [UInt8], _ engine: Engine) throws(HuskError) {
         lineNumber += 1
-        let text = engine.normalizer.normalize(raw)
-        let line = engine.markup.read(text, number: lineNumber)
+        let line = engine.markup.read(bytes: engine.normalizer.normalizedBytes(raw), number: lineNumber)
         window.append(line)
         windowBytes += raw.count + 1
         let options = cleaner.options

@@ -8,7 +8,11 @@ struct MarkupReader {
     var maxNesting = 32
 
     func read(_ raw: String, number: Int) -> Line {
-        let bytes = Array(raw.utf8)
+        read(bytes: Array(raw.utf8), number: number)
+    }
+
+    /// Reads one line given as UTF-8 bytes (the normalizer's output).
+    func read(bytes: [UInt8], number: Int) -> Line {
         var i = 0
         var indent = 0
         while i < bytes.count && bytes[i] == 0x20 {

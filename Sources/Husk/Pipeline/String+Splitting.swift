@@ -2,17 +2,19 @@
 extension String {
     /// The text before and after the last occurrence of `separator`, found on bytes.
     func splitAtLast(_ separator: String) -> (String, String)? {
-        let bytes = Array(utf8)
-        let sep = Array(separator.utf8)
-        guard bytes.count > sep.count, !sep.isEmpty else { return nil }
-        var k = bytes.count - sep.count
-        while k >= 0 {
-            if bytes[k] == sep[0] && Array(bytes[k..<(k + sep.count)]) == sep {
-                return (String(decoding: bytes[..<k], as: UTF8.self), String(decoding: bytes[(k + sep.count)...], as: UTF8.self))
+        withBytes { bytes in
+            separator.withBytes { sep -> (String, String)? in
+                guard bytes.count > sep.count, !sep.isEmpty else { return nil }
+                var k = bytes.count - sep.count
+                while k >= 0 {
+                    if bytes[k] == sep[0] && bytes[k..<(k + sep.count)].elementsEqual(sep) {
+                        return (String(decoding: bytes[..<k], as: UTF8.self), String(decoding: bytes[(k + sep.count)...], as: UTF8.self))
+                    }
+                    k -= 1
+                }
+                return nil
             }
-            k -= 1
         }
-        return nil
     }
 
     func splitting(on separator: String) -> [String] {

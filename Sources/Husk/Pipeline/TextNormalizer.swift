@@ -19,13 +19,21 @@ struct TextNormalizer {
     }
 
     func normalize(_ line: [UInt8]) -> String {
+        String(decoding: normalizedBytes(line), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes: the markup reader works on bytes, so a clean ASCII line (most
+    /// lines) passes through without being copied at all.
+    func normalizedBytes(_ line: [UInt8]) -> [UInt8] {
         var needsWork = false
         var highestLead: UInt8 = 0
-        for b in line {
-            if b < 0x20 || b == 0x26 || b == 0x7F { needsWork = true }
-            if b > highestLead { highestLead = b }
+        line.withUnsafeBufferPointer { bytes in
+            for b in bytes {
+                if b < 0x20 || b == 0x26 || b == 0x7F { needsWork = true }
+                if b > highestLead { highestLead = b }
+            }
         }
-        if !needsWork && highestLead < 0x80 { return String(decoding: line, as: UTF8.self) }
+        if !needsWork && highestLead < 0x80 { return line }
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         if highestLead < 0x80 {
@@ -34,9 +42,8 @@ struct TextNormalizer {
             cleanUnicode(line, into: &out)
         }
         if out.contains(0x26) { out = HTMLEntities.decode(out) }
-        let text = String(decoding: out, as: UTF8.self)
         let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : out.contains { $0 >= 0xCC }
-        return composable ? normalizer.normalize(text) : text
+        return composable ? Array(normalizer.normalize(String(decoding: out, as: UTF8.self)).utf8) : out
     }
 
     private func cleanASCII(_ line: [UInt8], into out: inout [UInt8]) {
