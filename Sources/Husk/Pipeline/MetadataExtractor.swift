@@ -211,6 +211,13 @@ struct MetadataExtractor {
             parts = parts.flatMap { $0.splitting(on: sep) }
         }
         for part in parts {
+            // After a name, a part holding a role word is that person's title ("Jane Doe,
+            // Sr. Director of Operations"), not a second name.
+            if !names.isEmpty, part.split(separator: " ").contains(where: { word in
+                bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
+            }) {
+                continue
+            }
             var words: [Substring] = []
             for word in part.split(separator: " ") {
                 let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))

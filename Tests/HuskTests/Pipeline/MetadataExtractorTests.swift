@@ -54,6 +54,13 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.sitename?.lowercased(), "orbit weekly")
     }
 
+    func testATitleAfterTheNameIsNotASecondAuthor() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.authors(from: "Jane Doe, Sr. Director of Operations, Acme"), ["Jane Doe"])
+        XCTAssertEqual(extractor.authors(from: "Mayank Gupta, CEO of CaseBasix"), ["Mayank Gupta"])
+        XCTAssertEqual(extractor.authors(from: "Jane Doe, John Roe and Ann Lee"), ["Jane Doe", "John Roe", "Ann Lee"])
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
