@@ -23,7 +23,7 @@ extension MetadataExtractor {
     /// right under the headline ("Jane Doe", then the date).
     func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
         for i in (title + 1)..<min(blocks.count, title + 4) {
-            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].kind == .paragraph || blocks[i].kind == .listItem,
+            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].kind == .paragraph,
                 blocks[i].text != result.metadata.sitename
             else { continue }
             result.metadata.authors = [blocks[i].text]

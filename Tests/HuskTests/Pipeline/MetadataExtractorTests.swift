@@ -61,6 +61,11 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(extractor.authors(from: "Jane Doe, John Roe and Ann Lee"), ["Jane Doe", "John Roe", "Ann Lee"])
     }
 
+    func testAListItemUnderTheTitleIsNotABylineName() throws {
+        let m = try meta("# Library to open in spring\n\n  1. Set Goals\n  2. Make Plans")
+        XCTAssertNil(m.author, "a table of contents or menu entry is not the author")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
