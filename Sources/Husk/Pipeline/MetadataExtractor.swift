@@ -211,12 +211,13 @@ struct MetadataExtractor {
             parts = parts.flatMap { $0.splitting(on: sep) }
         }
         for part in parts {
-            // After a name, a part holding a role word is that person's title ("Jane Doe,
-            // Sr. Director of Operations"), not a second name.
-            if !names.isEmpty, part.split(separator: " ").contains(where: { word in
+            // After a name, a part with a role word past its first word is that person's title
+            // ("Jane Doe, Sr. Director of Operations, Acme"); what follows is their affiliation.
+            // (A first word may be a noise word and still a name: "Jan Novak".)
+            if !names.isEmpty, part.split(separator: " ").dropFirst().contains(where: { word in
                 bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
             }) {
-                continue
+                break
             }
             var words: [Substring] = []
             for word in part.split(separator: " ") {

@@ -41,40 +41,68 @@ struct TreeModel: Sendable {
         var roots: [Int] = []
         var featureMap: [Int] = []
         var treeStart = -1
-        // Byte-level splitting: the model has thousands of lines and this runs at every startup.
-        for (number, raw) in text.utf8.split(separator: 0x0A).enumerated() {
-            guard let firstByte = raw.first, firstByte != 0x23 else { continue }
-            let parts = raw.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            guard let head = parts.first else { continue }
-            func fail(_ why: String) -> HuskError { .invalidData("model line \(number + 1): \(why)") }
-            switch head {
-            case "husk-gbt":
-                guard parts.count == 2, parts[1] == "1" else { throw fail("unsupported model version") }
-            case "features":
-                for name in parts.dropFirst() {
-                    guard let index = featureNames.firstIndex(of: name) else {
-                        throw fail("unknown feature '\(name)'")
-                    }
-                    featureMap.append(index)
+        // Read on bytes, tokens as slices: the model has thousands of lines and is read at
+        // every start-up. Numbers go through the C library's strtof/strtod (what Swift's own
+        // Float(String) calls), so values are bit for bit the same.
+        var text = text
+        // withUTF8 rethrows untyped errors: the typed one is carried out by hand.
+        var failure: HuskError? = nil
+        text.withUTF8 { all in
+            do throws(HuskError) { try read(all) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        func read(_ all: UnsafeBufferPointer<UInt8>) throws(HuskError) {
+            var number = 0
+            var start = 0
+            var tokens: [Range<Int>] = []
+            while start < all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                number += 1
+                defer { start = end + 1 }
+                guard end > start, all[start] != 0x23 else { continue }
+                tokens.removeAll(keepingCapacity: true)
+                var k = start
+                while k < end {
+                    while k < end && all[k] == 0x20 { k += 1 }
+                    let tokenStart = k
+                    while k < end && all[k] != 0x20 { k += 1 }
+                    if k > tokenStart { tokens.append(tokenStart..<k) }
                 }
-            case "bias":
-                guard parts.count == 2, let value = Double(parts[1]) else { throw fail("bad bias") }
-                bias = value
-            case "tree":
-                treeStart = nodes.count
-                roots.append(treeStart)
-            case "n":
-                guard parts.count == 5, let f = Int32(parts[1]), let t = Float(parts[2]), let l = Int32(parts[3]),
-                    let r = Int32(parts[4]), Int(f) < featureMap.count, f >= 0
-                else { throw fail("bad node") }
-                nodes.append(Node(feature: f, threshold: t, left: l + Int32(treeStart), right: r + Int32(treeStart), value: 0))
-            case "l":
-                guard parts.count == 2, let v = Float(parts[1]) else { throw fail("bad leaf") }
-                nodes.append(Node(feature: -1, threshold: 0, left: 0, right: 0, value: v))
-            case "end":
-                treeStart = -1
-            default:
-                throw fail("unknown record '\(head)'")
+                guard let head = tokens.first else { continue }
+                let line = number
+                func fail(_ why: String) -> HuskError { .invalidData("model line \(line): \(why)") }
+                func text(_ r: Range<Int>) -> String { String(decoding: all[r], as: UTF8.self) }
+                func int(_ r: Range<Int>) -> Int32? { Self.parseInt(all[r]) }
+                func real(_ r: Range<Int>) -> Double? { Self.parseReal(all[r]) }
+                switch text(head) {
+                case "husk-gbt":
+                    guard tokens.count == 2, text(tokens[1]) == "1" else { throw fail("unsupported model version") }
+                case "features":
+                    for token in tokens.dropFirst() {
+                        let name = text(token)
+                        guard let index = featureNames.firstIndex(of: name) else { throw fail("unknown feature '\(name)'") }
+                        featureMap.append(index)
+                    }
+                case "bias":
+                    guard tokens.count == 2, let value = real(tokens[1]) else { throw fail("bad bias") }
+                    bias = value
+                case "tree":
+                    treeStart = nodes.count
+                    roots.append(treeStart)
+                case "n":
+                    guard tokens.count == 5, let f = int(tokens[1]), let t = Self.parseFloat(all[tokens[2]]), let l = int(tokens[3]),
+                        let r = int(tokens[4]), Int(f) < featureMap.count, f >= 0
+                    else { throw fail("bad node") }
+                    nodes.append(Node(feature: f, threshold: t, left: l + Int32(treeStart), right: r + Int32(treeStart), value: 0))
+                case "l":
+                    guard tokens.count == 2, let v = Self.parseFloat(all[tokens[1]]) else { throw fail("bad leaf") }
+                    nodes.append(Node(feature: -1, threshold: 0, left: 0, right: 0, value: v))
+                case "end":
+                    treeStart = -1
+                default:
+                    throw fail("unknown record '\(text(head))'")
+                }
             }
         }
         guard !roots.isEmpty else { throw .invalidData("model has no trees") }
@@ -203,4 +231,54 @@ struct TreeModel: Sendable {
     static func bit(_ condition: Bool) -> Int {
         Int(unsafeBitCast(condition, to: UInt8.self))
     }
+
+    /// A decimal integer (optional sign), or nil.
+    static func parseInt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int32? {
+        var value: Int64 = 0
+        var negative = false
+        var digits = 0
+        for (k, b) in bytes.enumerated() {
+            if k == 0 && (b == 0x2D || b == 0x2B) {
+                negative = b == 0x2D
+                continue
+            }
+            guard b >= 0x30 && b <= 0x39, digits < 10 else { return nil }
+            value = value * 10 + Int64(b - 0x30)
+            digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return Int32(exactly: negative ? -value : value)
+    }
+
+    /// A whole token as a Float, through `strtof` like `Float(String)`; nil unless it all parses.
+    static func parseFloat(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Float? {
+        withCString(bytes) { p, count in
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let value = strtof(p, &end)
+            guard let end, end - UnsafeMutablePointer(mutating: p) == count else { return nil }
+            return value
+        }
+    }
+
+    /// A whole token as a Double, through `strtod`.
+    static func parseReal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        withCString(bytes) { p, count in
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let value = strtod(p, &end)
+            guard let end, end - UnsafeMutablePointer(mutating: p) == count else { return nil }
+            return value
+        }
+    }
+
+    /// Calls `body` with a NUL-terminated copy of a short token (numbers in the model are short).
+    private static func withCString<R>(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ body: (UnsafePointer<CChar>, Int) -> R?) -> R? {
+        guard !bytes.isEmpty, bytes.count < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer -> R? in
+            guard let base = buffer.baseAddress else { return nil }
+            for (k, b) in bytes.enumerated() { base[k] = CChar(bitPattern: b) }
+            base[bytes.count] = 0
+            return body(UnsafePointer(base), bytes.count)
+        }
+    }
 }
+
