@@ -73,7 +73,9 @@ struct CleaningOptions: ParsableArguments {
 
     func makeCleaner(explain: Bool) throws -> Cleaner {
         do {
-            return try Cleaner(options: try cleanerOptions(explain: explain))
+            let cleaner = try Cleaner(options: try cleanerOptions(explain: explain))
+            ProcessLifetime.keep(cleaner)
+            return cleaner
         } catch let error as HuskError {
             if case .invalidRules(let diagnostics) = error {
                 for d in diagnostics { Messages.write(d.description + "\n") }

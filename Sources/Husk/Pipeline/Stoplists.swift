@@ -8,12 +8,7 @@ struct Stoplists: Sendable {
     init(files: [String: String] = EmbeddedRules.files) {
         for (name, contents) in files where name.hasPrefix("stoplists/") && name.hasSuffix(".txt") {
             let code = String(name.dropFirst("stoplists/".count).dropLast(".txt".count))
-            var words: [String] = []
-            for line in contents.utf8.split(separator: 0x0A) {
-                guard let first = line.first, first != 0x23, first != 0x20 else { continue }
-                words.append(String(decoding: line, as: UTF8.self))
-            }
-            sets[code] = StopwordSet(words)
+            sets[code] = StopwordSet(listFile: contents)
         }
         for line in (files["stoplists/affixes.tsv"] ?? "").split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t")

@@ -54,6 +54,23 @@ struct StopwordSet: Sendable {
         }
     }
 
+    /// Reads a stoplist file (one word per line; `#` and space-led lines skipped) straight
+    /// from its bytes: the lists of every language are read at start-up.
+    init(listFile contents: String) {
+        var text = contents
+        text.withUTF8 { all in
+            var start = 0
+            while start < all.count {
+                var end = start
+                while end < all.count && all[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                guard end > start, all[start] != 0x23, all[start] != 0x20 else { continue }
+                let word = UnsafeBufferPointer(rebasing: all[start..<end])
+                if let key = Self.key(word) { packed.insert(key) } else { others.insert(Array(word)) }
+            }
+        }
+    }
+
     var isEmpty: Bool { packed.isEmpty && others.isEmpty }
 
     /// Lowercase ASCII letters (and `'`) of at most 8 bytes as one integer; nil otherwise.

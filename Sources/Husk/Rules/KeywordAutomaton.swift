@@ -69,7 +69,7 @@ final class KeywordAutomaton: Sendable {
         while head < queue.count {
             let r = Int(queue[head])
             head += 1
-            if !out[Int(fail[r])].isEmpty { out[r] = Array(Set(out[r] + out[Int(fail[r])])).sorted() }
+            if !out[Int(fail[r])].isEmpty { out[r] = Self.mergeSorted(out[r], out[Int(fail[r])]) }
             for (c, s) in children[r] {
                 var f = Int(fail[r])
                 while true {
@@ -90,6 +90,26 @@ final class KeywordAutomaton: Sendable {
         self.fail = fail
         self.outputs = out
         self.accepting = out.map { $0.isEmpty ? 0 : 1 }
+    }
+
+    /// The union of two ascending lists without repeats, ascending (owners are added in order).
+    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            let next: Int
+            if j >= b.count || (i < a.count && a[i] <= b[j]) {
+                next = a[i]
+                i += 1
+            } else {
+                next = b[j]
+                j += 1
+            }
+            if out.last != next { out.append(next) }
+        }
+        return out
     }
 
     /// The state after reading class `c` in `state`, following failure links (slow path).
