@@ -137,12 +137,18 @@ final class KeywordScanner {
     init(_ automaton: KeywordAutomaton) {
         self.automaton = automaton
         count = max(automaton.stateCount * automaton.width, 1)
-        guard let raw = calloc(count, MemoryLayout<Int32>.stride) else { fatalError("out of memory for the keyword table") }
+        // An anonymous mapping: the kernel hands out zeroed pages as they are first touched.
+        // (calloc would zero the whole table up front when it comes from the heap, which the
+        // CLI's allocator settings make likely.)
+        let bytes = count * MemoryLayout<Int32>.stride
+        guard let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), raw != MAP_FAILED else {
+            fatalError("out of memory for the keyword table")
+        }
         table = raw.bindMemory(to: Int32.self, capacity: count)
     }
 
     deinit {
-        free(table)
+        munmap(table, count * MemoryLayout<Int32>.stride)
     }
 
     /// Calls `found` for each owner with a keyword in `text` (possibly more than once). ASCII

@@ -127,7 +127,11 @@ struct RuleParser {
                 report(line, valueColumn() + offset, "invalid pattern (\(error.name))")
             }
         case "keywords":
-            rule.keywords = Self.list(value).map { $0.lowercased() }
+            // ASCII keywords (nearly all) fold byte by byte; Unicode lowercasing gives the same.
+            rule.keywords = Self.list(value).map { word in
+                word.utf8.allSatisfy { $0 < 0x80 }
+                    ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word.lowercased()
+            }
         case "max-length":
             guard let n = Int(value), n > 0 else {
                 report(line, valueColumn(), "max-length must be a positive number")
