@@ -75,7 +75,7 @@ extension MetadataExtractor {
     /// level, a block just above the byline or dateline scores high, distance costs.
     func findTitle(
         _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule],
-        siteHint: String?, datelines: Set<Int> = []
+        siteHint: String?, datelines: Set<Int> = [], authorLines: Set<Int> = []
     ) -> (Int, String)? {
         let start = region.isEmpty ? top : region.lowerBound
         let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
@@ -96,6 +96,8 @@ extension MetadataExtractor {
             // A dateline just below ("November 19, 2019 at 9:45 am") marks the headline as a
             // byline does, for pages whose date no rule names (plain renderings, no markup).
             else if let d = (1...3).first(where: { datelines.contains(i + $0) }) { score += 2.5 - Double(d) * 0.5 }
+            // The author's line below when the first header line (a dateline) sat above.
+            else if let d = (1...3).first(where: { authorLines.contains(i + $0) }) { score += 3 - Double(d) * 0.5 }
             let distance = abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }

@@ -55,6 +55,14 @@ struct MetadataExtractor {
             }
         }
         if let bylineIndex { top = max(top, bylineIndex + 1) }
+        // Every author byline near the top: a dateline can come first, above the headline,
+        // with the author's line under it ("Nov. 20, 2019" / headline / "By Jane Doe").
+        let authorLines = Set(blocks.indices.prefix(min(blocks.count, top + bylineReach)).filter { i in
+            blocks[i].ruleHits.contains { hit in
+                guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { return false }
+                return !authors(from: raw).isEmpty
+            }
+        })
         // Dates sit near the headline but sometimes below the first paragraphs or an image.
         let dateTop = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + dateSlack)
         // Rule extractions, first occurrence wins (published date before updated).
@@ -124,7 +132,7 @@ struct MetadataExtractor {
         if let (index, title) = findTitle(
             blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules,
             siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) },
-            datelines: datelines) {
+            datelines: datelines, authorLines: authorLines) {
             var headline = title
             let knownSite = result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) }
             if let (head, site) = Self.splitSiteSuffix(title, known: knownSite) {

@@ -66,6 +66,11 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertNil(m.author, "a table of contents or menu entry is not the author")
     }
 
+    func testADatelineAboveTheHeadlineDoesNotHideTheBylineBelowIt() throws {
+        let m = try meta("Menu\n\nNov. 20, 2019 6:02 AM EST\n\nLibrary to open in spring after long delay\n\nBy Ann Lee\n\nView all (4)")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
