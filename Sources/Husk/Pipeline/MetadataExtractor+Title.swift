@@ -90,6 +90,8 @@ extension MetadataExtractor {
             guard s.words >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
                 !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
             else { continue }
+            // The site's own name (known from its copyright line) is the masthead, not the headline.
+            if let site = siteHint, !site.isEmpty, blocks[i].text.lowercased() == site.lowercased() { continue }
             var score = 0.0
             if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
