@@ -111,7 +111,8 @@ extension MetadataExtractor {
             if s.words > 16 { score -= 0.5 }
             // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
             let text = blocks[i].text
-            if s.words <= 4 && text == text.uppercased() && text != text.lowercased() { score -= 1.5 }
+            // A longer one is a label strip or a menu ("DATA BLOG EXPERT NLP SOLUTIONS").
+            if text == text.uppercased() && text != text.lowercased() { score -= s.words <= 4 ? 1.5 : 1.0 }
             // A dateline, a label ending in a colon, or a byline with a role ("Jane Doe, AP
             // National Writer") is what sits around a headline, not the headline.
             if datelines.contains(i) { score -= 3 }

@@ -71,6 +71,16 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.title, "Library to open in spring after long delay")
     }
 
+    func testAnAllCapitalsLabelStripIsNotTheTitle() throws {
+        let m = try meta("DATA BLOG EXPERT NLP SOLUTIONS MACHINE TRANSLATION\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
+
+    func testTheSiteNameIsNotTheTitle() throws {
+        let m = try meta("The Ledger\n\nMarch 3, 2024", "© 2024 The Ledger. All rights reserved.")
+        XCTAssertNotEqual(m.title, "The Ledger")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
