@@ -122,6 +122,12 @@ extension MetadataExtractor {
             if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
         }
         var words = out.split(separator: " ").map(String.init)
+        // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
+        while let first = words.first, words.count > 1,
+            ["copyright", "©", "(c)"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
+        {
+            words.removeFirst()
+        }
         while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
         var changed = true
         while changed && words.count > 1 {

@@ -278,7 +278,7 @@ struct MetadataExtractor {
 
     static func cleanName(_ raw: String) -> String {
         var s = raw.trimmingSpaces
-        while let last = s.last, ".,;:|-–—«»\"“”„'·•".contains(last) || last == " " { s.removeLast() }
+        while let last = s.last, ".,;:|-–—«»\"“”„'·•™®".contains(last) || last == " " { s.removeLast() }
         while let first = s.first, ".,;:|-–—«»\"“”„'·•".contains(first) || first == " " { s.removeFirst() }
         return s
     }

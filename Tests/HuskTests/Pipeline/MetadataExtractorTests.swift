@@ -81,6 +81,12 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertNotEqual(m.title, "The Ledger")
     }
 
+    func testSiteNamesLoseCopyrightWordsLegalFormsAndMarks() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© Copyright India Post Media Pvt Ltd").sitename, "India Post")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 CaseBasix or its affiliates").sitename, "CaseBasix")
+        XCTAssertEqual(MetadataExtractor.cleanName("Model Remodel™"), "Model Remodel")
+    }
+
     func testNameUnderItsPortraitIsTheAuthor() throws {
         let m = try meta("# Library to open in spring after long delay\n\n![Picture of Ann Lee](#)\n\nAnn Lee")
         XCTAssertEqual(m.author, "Ann Lee")
