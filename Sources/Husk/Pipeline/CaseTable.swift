@@ -63,6 +63,36 @@ final class CaseTable {
 
     /// `text` lowercased, as UTF-8 bytes, into a reused buffer.
     func appendLowercased(_ text: String, to out: inout [UInt8]) {
-        for scalar in text.unicodeScalars { appendLowercased(scalar, to: &out) }
+        text.withBytes { appendLowercased(bytes: $0, to: &out) }
+    }
+
+    /// Valid UTF-8 lowercased into a reused buffer. ASCII is folded and U+3000-U+9FFF (CJK,
+    /// kana: no case) is copied as it is, without decoding; other scalars go through the table.
+    func appendLowercased(bytes b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let lead = b[i]
+            if lead < 0x80 {
+                out.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
+                i += 1
+                continue
+            }
+            guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                out.append(contentsOf: b[i...])
+                return
+            }
+            if lead >= 0xE3 && lead <= 0xE9 {
+                out.append(contentsOf: b[i..<(i + 3)])
+                i += 3
+                continue
+            }
+            if let scalar = Unicode.Scalar(v) {
+                appendLowercased(scalar, to: &out)
+            } else {
+                out.append(contentsOf: b[i..<(i + length)])
+            }
+            i += length
+        }
     }
 }

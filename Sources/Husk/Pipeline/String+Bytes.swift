@@ -40,3 +40,18 @@ extension String {
     /// Whether `needle`'s bytes occur in the string (see `firstByteOffset(of:)`).
     func containsBytes(_ needle: String) -> Bool { firstByteOffset(of: needle) != nil }
 }
+
+/// Decoding single scalars from valid UTF-8 (the input decoder repairs everything it passes on).
+enum UTF8Bytes {
+    /// The scalar value starting at `i` and its length in bytes; nil when the sequence is cut off.
+    @inline(__always)
+    static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        let lead = b[i]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + length <= b.count else { return nil }
+        var v = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        return (v, length)
+    }
+}

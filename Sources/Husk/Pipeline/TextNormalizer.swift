@@ -58,21 +58,31 @@ struct TextNormalizer {
         }
     }
 
+    /// Decodes scalars on the bytes (the decoder has made them valid UTF-8) and copies every
+    /// scalar that stays as it is byte for byte, instead of re-encoding each one.
     private func cleanUnicode(_ line: [UInt8], into out: inout [UInt8]) {
-        let text = String(decoding: line, as: UTF8.self)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x09:
-                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-            case 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029:
-                out.append(0x20)
-            case 0x00...0x1F, 0x7F...0x9F:
-                continue
-            case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
-                continue
-            default:
-                out.append(contentsOf: scalar.utf8)
+        line.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                    // A truncated sequence cannot come from the decoder; keep the bytes.
+                    out.append(contentsOf: b[i...])
+                    return
+                }
+                switch v {
+                case 0x09:
+                    out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                case 0x0B, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029:
+                    out.append(0x20)
+                case 0x00...0x1F, 0x7F...0x9F:
+                    break
+                case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
+                    break
+                default:
+                    out.append(contentsOf: b[i..<(i + length)])
+                }
+                i += length
             }
         }
     }

@@ -73,13 +73,18 @@ final class WordCounter {
             if stopwords.contains(asciiBytes: slice) { counts.stopwords += 1 }
             return
         }
-        let word = String(decoding: slice, as: UTF8.self)
-        if let scalar = word.unicodeScalars.first, cases.isUppercase(scalar) { counts.capitalized += 1 }
+        if let scalar = Self.firstScalar(slice), cases.isUppercase(scalar) { counts.capitalized += 1 }
         lowered.removeAll(keepingCapacity: true)
-        cases.appendLowercased(word, to: &lowered)
+        cases.appendLowercased(bytes: slice, to: &lowered)
         if lowered.contains(0xE2) { Self.replaceApostrophes(&lowered) }
         if stopwords.contains(lowercasedBytes: lowered) || stopwords.hasFunctionAffix(bytes: lowered) { counts.stopwords += 1 }
         if keepTokens { counts.tokens.append(String(decoding: lowered, as: UTF8.self)) }
+    }
+
+    /// The first scalar of valid UTF-8 bytes.
+    static func firstScalar(_ b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard !b.isEmpty, let (value, _) = UTF8Bytes.scalar(in: b, at: 0) else { return nil }
+        return Unicode.Scalar(value)
     }
 
     /// Sentences: ICU's count when the text has sentence punctuation inside it, else one.
