@@ -38,7 +38,7 @@ struct Classifier {
         }
         for i in blocks.indices { blocks[i].decision = decisions[i] }
         if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
-        applyTableCohesion(&blocks)
+        applyTableCohesion(&blocks, stats: stats)
         applyTeaserPairs(&blocks, stats: stats)
         applyLeadCaption(&blocks, stats: stats)
         applyDropBefore(&blocks, rules: rules)
@@ -142,8 +142,9 @@ struct Classifier {
 
     /// A table is one unit: when most rows of a run of table rows were kept on their scores,
     /// the rows scored below the threshold are kept too (a row of numbers reads like nothing
-    /// on its own; its table says what it is). Rows a rule dropped stay dropped.
-    private func applyTableCohesion(_ blocks: inout [Block]) {
+    /// on its own; its table says what it is). Rows a rule dropped, and rows made mostly of
+    /// links (a table of links is navigation), stay dropped.
+    private func applyTableCohesion(_ blocks: inout [Block], stats: [BlockStats]) {
         var start = 0
         while start < blocks.count {
             guard blocks[start].kind == .tableRow else {
@@ -161,7 +162,9 @@ struct Classifier {
             }
             if scored >= 3 && Double(kept) >= tableCohesionShare * Double(scored) {
                 for i in start..<end {
-                    if case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop {
+                    if case .score(let p) = blocks[i].decision.reason, blocks[i].decision.verdict == .drop,
+                        stats[i].linkDensity < 0.5
+                    {
                         blocks[i].decision = Decision(.keep, .continuesProse(p))
                     }
                 }

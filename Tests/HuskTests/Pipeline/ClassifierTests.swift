@@ -68,6 +68,11 @@ final class ClassifierTests: XCTestCase {
         var menu = rows
         classify(&menu, rows.map { _ in stats(words: 3) }, [0.5, 0.1, 0.1, 0.1])
         XCTAssertEqual(menu.map(\.decision.verdict), [.keep, .drop, .drop, .drop], "a mostly dropped table is not pulled in")
+        var links = rows
+        var linkStats = rows.map { _ in stats(words: 3) }
+        linkStats[3] = stats(words: 3, linked: true)
+        classify(&links, linkStats, [0.5, 0.5, 0.5, 0.1])
+        XCTAssertEqual(links[3].decision.verdict, .drop, "a row of links is navigation")
     }
 
     func testSummariesInARunOfLinkedHeadlinesAreDropped() {
