@@ -27,13 +27,13 @@ struct Classifier {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
         // model still reads every block's first-stage score as context).
         let forced = blocks.withUnsafeBufferPointer { blocks in
-            blocks.indices.map { decide(blocks[$0], probability: -1, rules: rules, words: stats[$0].words) }
+            blocks.indices.map { decide(blocks[$0].text, blocks[$0].ruleHits, probability: -1, rules: rules, words: stats[$0].words) }
         }
         let needed = forced.map { if case .score = $0.reason { return true } else { return false } }
         let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
         let decisions = blocks.withUnsafeBufferPointer { blocks in
             blocks.indices.map { i in
-                needed[i] ? decide(blocks[i], probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
+                needed[i] ? decide(blocks[i].text, blocks[i].ruleHits, probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
             }
         }
         for i in blocks.indices { blocks[i].decision = decisions[i] }
@@ -46,12 +46,13 @@ struct Classifier {
         applyFallback(&blocks, stats: stats, region: region)
     }
 
-    private func decide(_ block: borrowing Block, probability p: Double, rules: [Rule], words: Int) -> Decision {
-        if block.text.isEmpty || words == 0 && block.text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
+    /// Takes the two fields it reads, not the block: copying a `Block` retains all its fields.
+    private func decide(_ text: String, _ ruleHits: [RuleHit], probability p: Double, rules: [Rule], words: Int) -> Decision {
+        if text.isEmpty || words == 0 && text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
             return Decision(.drop, .empty)
         }
         var dropRule: Int? = nil
-        for hit in block.ruleHits {
+        for hit in ruleHits {
             switch rules[hit.rule].action {
             case .protect:
                 return Decision(.keep, .rule(id: rules[hit.rule].id, category: rules[hit.rule].category))

@@ -56,21 +56,22 @@ struct WindowCleaner {
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
         }
         dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)
+        // Fields read in place: copying each `Block` would retain all of its fields.
         for i in blocks.indices {
-            let block = blocks[i]
+            let decision = blocks[i].decision
             result.statistics.blocks += 1
-            if block.decision.verdict == .keep {
+            if decision.verdict == .keep {
                 result.statistics.blocksKept += 1
-                result.statistics.bytesOut += block.text.utf8.count + 2
+                result.statistics.bytesOut += blocks[i].text.utf8.count + 2
                 result.statistics.charactersKept += stats[i].characters
-                result.paragraphs.append(Paragraph(text: block.text, kind: block.kind, level: block.level))
+                result.paragraphs.append(Paragraph(text: blocks[i].text, kind: blocks[i].kind, level: blocks[i].level))
             } else {
-                result.statistics.droppedByCategory[block.decision.category, default: 0] += stats[i].characters
-                result.statistics.droppedByRule[block.decision.label, default: 0] += stats[i].characters
+                result.statistics.droppedByCategory[decision.category, default: 0] += stats[i].characters
+                result.statistics.droppedByRule[decision.label, default: 0] += stats[i].characters
             }
             if options.explain {
                 let named = Dictionary(uniqueKeysWithValues: zip(ContextFeatures.names, features[i]))
-                result.reports.append(BlockReport(line: block.line, text: block.text, decision: block.decision, features: named))
+                result.reports.append(BlockReport(line: blocks[i].line, text: blocks[i].text, decision: decision, features: named))
             }
         }
         result.statistics.rulesStopped = engine.matcher.takeLimitExceeded().sorted()
