@@ -29,7 +29,8 @@ struct MarkupReader {
             line.kind = .blank
             return line
         }
-        let body = Array(bytes[i..<trailing])
+        // Most lines have nothing to trim: then the body shares the line's storage.
+        let body = i == 0 && trailing == bytes.count ? bytes : Array(bytes[i..<trailing])
         if Self.isRule(body) || Self.isTableSeparator(body) || Self.isReferenceDefinition(body)
             || body.starts(with: [0x60, 0x60, 0x60]) {
             line.kind = .markupOnly
@@ -57,7 +58,7 @@ struct MarkupReader {
             start = markerEnd
         }
         if line.kind == .text && Self.looksLikeTableRow(body) { line.kind = .tableRow }
-        return finish(&line, Array(body[start...]))
+        return finish(&line, start == 0 ? body : Array(body[start...]))
     }
 
     private func finish(_ line: inout Line, _ content: [UInt8]) -> Line {
