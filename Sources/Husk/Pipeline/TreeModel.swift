@@ -252,19 +252,21 @@ struct TreeModel: Sendable {
 
     /// A whole token as a Float, through `strtof` like `Float(String)`; nil unless it all parses.
     static func parseFloat(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Float? {
-        withCString(bytes) { p, count in
-            var end: UnsafeMutablePointer<CChar>? = nil
-            let value = strtof(p, &end)
-            guard let end, end - UnsafeMutablePointer(mutating: p) == count else { return nil }
-            return value
-        }
+        parse(bytes) { strtof($0, $1) }
     }
 
     /// A whole token as a Double, through `strtod`.
     static func parseReal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+        parse(bytes) { strtod($0, $1) }
+    }
+
+    /// Runs a C number parser over a token and accepts the value only if it read every byte.
+    private static func parse<R>(
+        _ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ parser: (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R
+    ) -> R? {
         withCString(bytes) { p, count in
             var end: UnsafeMutablePointer<CChar>? = nil
-            let value = strtod(p, &end)
+            let value = parser(p, &end)
             guard let end, end - UnsafeMutablePointer(mutating: p) == count else { return nil }
             return value
         }
