@@ -12,14 +12,29 @@ public struct Day: Equatable, Hashable, Sendable, Comparable {
         self.day = day
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil). Months and days out of range
+    /// carry over, as the formula does.
+    public var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
     /// The day `millis` milliseconds after 1970-01-01T00:00Z.
     init(epochMillis millis: Double) {
-        let days = Int((millis / 86_400_000).rounded(.down))
-        // Howard Hinnant's civil_from_days.
+        self.init(daysSinceEpoch: Int((millis / 86_400_000).rounded(.down)))
+    }
+
+    /// The day `days` days after 1970-01-01 (Howard Hinnant's civil_from_days, exact for the
+    /// proleptic Gregorian calendar).
+    public init(daysSinceEpoch days: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Reads relative dates ("3 hours ago", "vor 2 Tagen", "yesterday") against a known reference
 /// date, from the word table in `Rules/metadata/relative-dates.txt`.
 ///
@@ -94,7 +96,7 @@ struct ReferenceTime {
         guard b.count >= 10, b[4] == 0x2D, b[7] == 0x2D, let y = number(0..<4), let m = number(5..<7), let d = number(8..<10),
             DateFinder.valid(y, m, d) != nil
         else { return nil }
-        days = Self.daysFromCivil(y, m, d)
+        days = Day(year: y, month: m, day: d).daysSinceEpoch
         if b.count >= 16, b[10] == 0x54 || b[10] == 0x20, b[13] == 0x3A, let h = number(11..<13), let mi = number(14..<16), h < 24, mi < 60 {
             minutes = h * 60 + mi
         }
@@ -112,39 +114,18 @@ struct ReferenceTime {
         case .day: return Self.iso(days - amount)
         case .week: return Self.iso(days - 7 * amount)
         case .month, .year:
-            var (y, m, d) = Self.civil(days)
+            let today = Day(daysSinceEpoch: days)
+            var (y, m, d) = (today.year, today.month, today.day)
             let months = y * 12 + (m - 1) - amount * (unit == .year ? 12 : 1)
             y = months / 12
             m = months % 12 + 1
             while DateFinder.valid(y, m, d) == nil && d > 28 { d -= 1 }
-            return Self.iso(Self.daysFromCivil(y, m, d))
+            return Self.iso(Day(year: y, month: m, day: d).daysSinceEpoch)
         }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm, exact for the proleptic Gregorian calendar).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     static func iso(_ days: Int) -> String {
-        let (y, m, d) = civil(days)
-        return DateFinder.valid(y, m, d) ?? ""
+        let day = Day(daysSinceEpoch: days)
+        return DateFinder.valid(day.year, day.month, day.day) ?? ""
     }
 }
