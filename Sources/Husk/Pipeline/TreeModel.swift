@@ -153,35 +153,11 @@ struct TreeModel: Sendable {
         self.featureCount = featureNames.count
     }
 
-    /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article text.
+    /// Probability that a block with features `x` (in `ContextFeatures.names` order) is article
+    /// text: the batch walk below with one row, so there is one tree walk to trust.
     func probability(_ x: [Double]) -> Double {
-        let xf = x.map { Float($0) }
-        return xf.withUnsafeBufferPointer { probability($0) }
-    }
-
-    /// The same for features already converted to `Float` (the thresholds' type), at least
-    /// `featureCount` of them.
-    func probability(_ x: UnsafeBufferPointer<Float>) -> Double {
-        precondition(x.count >= featureCount, "feature vector shorter than the model's")
-        var score = bias
-        let internalCount = (1 << depth) - 1
-        splits.withUnsafeBufferPointer { splits in
-            leaves.withUnsafeBufferPointer { leaves in
-                var base = 0
-                var leafBase = 0
-                for _ in 0..<trees {
-                    var k = 0
-                    for _ in 0..<depth {
-                        let split = splits[base &+ k]
-                        k = 2 &* k &+ 1 &+ Self.bit(x[Int(split.feature)] >= split.threshold)
-                    }
-                    score += Double(leaves[leafBase &+ k &- internalCount])
-                    base &+= internalCount
-                    leafBase &+= internalCount &+ 1
-                }
-            }
-        }
-        return 1 / (1 + exp(-score))
+        let row = x.map { Float($0) }
+        return row.withUnsafeBufferPointer { probabilities($0, width: row.count, rows: [0]) }.first ?? 0
     }
 
     /// Probabilities of many blocks at once: `x` holds block b's features at
