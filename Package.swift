@@ -56,8 +56,9 @@ let package = Package(
         // AddressSanitizer and fuzzer coverage, links libFuzzer's no-main archive, and with
         // -DHUSK_FUZZ their main hands control to LLVMFuzzerRunDriver. In ordinary builds they
         // are replayers: `swift run HuskFuzzPipeline FILE...`.
-        .executableTarget(name: "HuskFuzzPipeline", dependencies: ["Husk"]),
-        .executableTarget(name: "HuskFuzzRules", dependencies: ["Husk"]),
+        .target(name: "HuskFuzzSupport"),
+        .executableTarget(name: "HuskFuzzPipeline", dependencies: ["Husk", "HuskFuzzSupport"]),
+        .executableTarget(name: "HuskFuzzRules", dependencies: ["Husk", "HuskFuzzSupport"]),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "HuskTests", dependencies: ["Husk"]),
         .testTarget(name: "HuskIOTests", dependencies: ["HuskIO"]),

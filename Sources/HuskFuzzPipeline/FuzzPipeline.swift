@@ -1,4 +1,5 @@
 import Husk
+import HuskFuzzSupport
 
 // libFuzzer target for the cleaning pipeline (`tools/fuzz/run pipeline`).
 //
@@ -153,16 +154,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if HUSK_FUZZ
-// SwiftPM links every executable with `main` aliased to `<module>_main` (so tests can link
-// executables), which also overrides libFuzzer's own `main`; this `<module>_main` hands
-// control to libFuzzer's driver, as libFuzzer's `main` would.
-@_extern(c, "LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @_cdecl("HuskFuzzPipeline_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var argc = argc
@@ -175,47 +166,9 @@ func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<
 }
 #else
 // Without libFuzzer (a plain `swift build`, which builds every target), the executable replays
-// the files given as arguments through `fuzz`, to reproduce a finding in an ordinary build:
-// `swift run HuskFuzzPipeline FILE...`.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// One line on standard error (the C `stderr` global is not concurrency-safe in Swift 6).
-func printError(_ message: String) {
-    let bytes = Array((message + "\n").utf8)
-    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-}
-
+// the files given as arguments: `swift run HuskFuzzPipeline FILE...`.
 @main
 enum Replay {
-    static func main() {
-        let paths = CommandLine.arguments.dropFirst()
-        if paths.isEmpty {
-            printError("usage: \(CommandLine.arguments[0]) FILE...  (replays inputs; fuzz with tools/fuzz/run)")
-            exit(2)
-        }
-        for path in paths {
-            guard let file = fopen(path, "rb") else {
-                printError("cannot read \(path)")
-                exit(2)
-            }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let n = fread(&buffer, 1, buffer.count, file)
-                if n <= 0 { break }
-                bytes += buffer[0..<n]
-            }
-            fclose(file)
-            bytes.append(0)  // a valid pointer even for an empty file
-            _ = bytes.withUnsafeBufferPointer { fuzz($0.baseAddress!, $0.count - 1) }
-            print("ok \(path) (\(bytes.count - 1) bytes)")
-        }
-    }
+    static func main() { replayFiles(fuzz) }
 }
 #endif
