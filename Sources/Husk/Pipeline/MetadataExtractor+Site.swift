@@ -23,7 +23,9 @@ extension MetadataExtractor {
         let head = min(blocks.count, 12)
         var brandVoted = false
         for i in 0..<head {
-            for alt in blocks[i].imageAlts.prefix(2) where i < 6 { vote(alt, 2, "line \(blocks[i].line), logo image") }
+            for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) {
+                vote(alt, 2, "line \(blocks[i].line), logo image")
+            }
             let text = blocks[i].text
             let lower = text.lowercased()
             for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) && stats[i].words <= 7 {
@@ -87,9 +89,22 @@ extension MetadataExtractor {
         return sitenameNoise.never.contains(out.lowercased()) ? "" : out
     }
 
-    /// Image file names and URLs are no names ("logo-header.png?width=223").
+    /// An alt text that pictures a person ("Jane Doe's avatar"), by the `person` words of
+    /// `Rules/metadata/sitename-noise.txt`.
+    func isPortraitAlt(_ alt: String) -> Bool {
+        let words = alt.lowercased().split(whereSeparator: { !$0.isLetter })
+        return sitenameNoise.person.contains { words.contains(Substring($0)) }
+    }
+
+    /// Image file names and URLs are no names ("logo-header.png?width=223"), nor numbered
+    /// placeholders ("Icon (1)").
     static func looksLikeFileName(_ name: String) -> Bool {
         let lower = name.lowercased()
+        if lower.hasSuffix(")"), let open = lower.lastIndex(of: "("),
+            lower[lower.index(after: open)..<lower.index(before: lower.endIndex)].allSatisfy(\.isNumber)
+        {
+            return true
+        }
         return name.contains(where: { "?=/_".contains($0) })
             || [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"].contains(where: { lower.contains($0) })
     }

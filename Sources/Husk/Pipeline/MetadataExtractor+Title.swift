@@ -14,61 +14,18 @@ extension MetadataExtractor {
             && block.kind != .listItem && block.kind != .tableRow
     }
 
-    /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next line.
-    static func isBareBylineLabel(_ text: String) -> Bool {
-        ["by", "posted by", "written by", "author", "author:", "by:", "words by"].contains(text.lowercased())
+    /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next
+    /// line. The labels are data (`Rules/metadata/byline-labels.txt`).
+    func isBareBylineLabel(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        return bylineLabels.contains(Self.labelKey(text))
     }
 
-    /// A byline with no "By": a line of two to four capitalised words and no function words
-    /// right under the headline ("Jane Doe", then the date).
-    func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
-        for i in (title + 1)..<min(blocks.count, title + 4) {
-            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].kind == .paragraph,
-                blocks[i].text != result.metadata.sitename
-            else { continue }
-            result.metadata.authors = [blocks[i].text]
-            result.provenance["author"] = "line \(blocks[i].line), name line under the title"
-            result.consumed[i] = "author"
-            return
-        }
-    }
-
-    /// A sign-off: the reporter's name alone on the line right after the article's last
-    /// paragraph, read only for languages where that is the convention (the caller checks).
-    /// Only a line that is nothing but two to four capitalised words, not all capitals,
-    /// directly after running prose that ends a sentence, and only when no byline named anyone.
-    func findSignOff(_ result: inout Result, blocks: [Block], stats: [BlockStats], region: Range<Int>) {
-        let i = region.upperBound
-        guard i < blocks.count, i > 0, blocks[i].kind == .paragraph, blocks[i].ruleHits.isEmpty,
-            stats[i - 1].endsSentence, stats[i - 1].words >= 15, blocks[i - 1].kind == .paragraph
-        else { return }
-        let s = stats[i]
-        let words = blocks[i].text.split(separator: " ")
-        // Function words are allowed: names are made of common syllables in some languages
-        // (Vietnamese "Anh"); every word capitalised and nothing but letters is what counts.
-        guard s.words >= 2, s.words <= 4, words.count == s.words, s.capitalized == s.words, s.characters <= 40,
-            blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
-            blocks[i].text != blocks[i].text.uppercased(),
-            blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
-        else { return }
-        result.metadata.authors = [blocks[i].text]
-        result.provenance["author"] = "line \(blocks[i].line), sign-off after the article"
-        result.consumed[i] = "author"
-    }
-
-    /// A name under its own portrait: an image whose alt text holds the name ("Picture of Jane
-    /// Doe", "Jane Doe's avatar") right before a line that is just that name. Looked for above
-    /// the article's end only, so comment avatars below it do not count.
-    func findAvatarName(_ result: inout Result, blocks: [Block], stats: [BlockStats], before end: Int) {
-        for i in 0..<min(blocks.count, end) where !blocks[i].imageAlts.isEmpty {
-            guard Self.isNameLike(blocks[i], stats[i]), blocks[i].text != result.metadata.sitename else { continue }
-            let name = blocks[i].text.lowercased()
-            guard blocks[i].imageAlts.contains(where: { $0.lowercased().contains(name) }) else { continue }
-            result.metadata.authors = [blocks[i].text]
-            result.provenance["author"] = "line \(blocks[i].line), name under its portrait"
-            result.consumed[i] = "author"
-            return
-        }
+    /// "Written by:" → "written by": the form the label list holds.
+    static func labelKey(_ text: String) -> String {
+        var key = text.lowercased()
+        while let last = key.last, last == ":" || last == " " || last == "：" { key.removeLast() }
+        return key
     }
 
     /// The headline: the best-scoring title-like block above the article. Headings score by
@@ -124,7 +81,7 @@ extension MetadataExtractor {
             // A person's name is the byline, and the line above it the headline.
             if Self.isNameLike(blocks[i], s) { score -= 2 }
             if i + 1 < blocks.count, byline != i + 1,
-                Self.isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
+                isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
             {
                 score += 2.5
             }

@@ -18,10 +18,13 @@ struct MetadataExtractor {
     var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
     var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
+    /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
+    var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
     /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).
     var signOffLanguages: Set<String> = Set(MetadataExtractor.loadList("metadata/signoff-languages.txt"))
-    /// Phrases that end a site name and words that never are one (`Rules/metadata/sitename-noise.txt`).
-    var sitenameNoise: (cut: [String], never: Set<String>) = MetadataExtractor.loadSitenameNoise()
+    /// Phrases that end a site name, words that never are one and words of portrait alt texts
+    /// (`Rules/metadata/sitename-noise.txt`).
+    var sitenameNoise: (cut: [String], never: Set<String>, person: [String]) = MetadataExtractor.loadSitenameNoise()
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
@@ -72,7 +75,8 @@ struct MetadataExtractor {
                 let inTop = i < top
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
-                    let names = authors(from: raw)
+                    // "By Need", "By Use Case": menu labels, made of words the text uses in lowercase.
+                    let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: blocks, capitals: false) }
                     if !names.isEmpty {
                         result.metadata.authors = names
                         result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -157,7 +161,11 @@ struct MetadataExtractor {
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }
         if result.metadata.authors.isEmpty {
-            findAvatarName(&result, blocks: blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
+            let end = region.isEmpty ? blocks.count : region.upperBound
+            findLabeledName(&result, blocks: blocks, stats: stats, before: commentsStart(blocks, rules: rules, after: end))
+        }
+        if result.metadata.authors.isEmpty {
+            findAuthorBox(&result, blocks: blocks, stats: stats, rules: rules, region: region)
         }
         if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
             findSignOff(&result, blocks: blocks, stats: stats, region: region)
@@ -260,14 +268,16 @@ struct MetadataExtractor {
             .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
-    static func loadSitenameNoise() -> (cut: [String], never: Set<String>) {
+    static func loadSitenameNoise() -> (cut: [String], never: Set<String>, person: [String]) {
         var cut: [String] = []
         var never = Set<String>()
+        var person: [String] = []
         for line in loadList("metadata/sitename-noise.txt") {
             if line.hasPrefix("cut ") { cut.append(String(line.dropFirst(4))) }
             if line.hasPrefix("never ") { never.insert(String(line.dropFirst(6))) }
+            if line.hasPrefix("person ") { person.append(String(line.dropFirst(7))) }
         }
-        return (cut, never)
+        return (cut, never, person)
     }
 
     static func loadSuffixes() -> [String] {

@@ -29,12 +29,13 @@ struct Repairer {
 
     /// Joins a block to the next when a blank line split a sentence: the first does not end a
     /// sentence and the second starts in lowercase, with nothing but blank lines between.
+    /// A block carrying an image is not a continuation: "![portrait] by Jane Doe" is a byline.
     func joinSplitSentences(_ blocks: [Block]) -> [Block] {
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
         for block in blocks {
             if var last = out.last, last.kind == .paragraph, block.kind == .paragraph,
-                block.imagesBefore == 0, !last.emphasized, !block.emphasized,
+                block.imagesBefore == 0, block.images == 0, !last.emphasized, !block.emphasized,
                 last.indent == block.indent,
                 !Self.endsSentence(last.text), Self.startsLowercase(block.text),
                 Self.wordCount(last.text) >= minWordsBeforeJoin

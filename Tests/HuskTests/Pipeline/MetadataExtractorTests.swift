@@ -54,6 +54,19 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.sitename?.lowercased(), "orbit weekly")
     }
 
+    func testACopyrightHolderKeepsItsDomainName() throws {
+        let m = try meta("# Library to open in spring", "© 2000-2018 Harborview.com, Inc. All Rights Reserved.")
+        XCTAssertEqual(m.sitename, "Harborview.com")
+    }
+
+    func testPortraitsAndNumberedIconsAreNoLogos() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertTrue(extractor.isPortraitAlt("Marco Rossi's avatar"))
+        XCTAssertFalse(extractor.isPortraitAlt("Harborview"))
+        XCTAssertTrue(MetadataExtractor.looksLikeFileName("Icon (1)"))
+        XCTAssertFalse(MetadataExtractor.looksLikeFileName("Harborview (UK)"))
+    }
+
     func testATitleAfterTheNameIsNotASecondAuthor() throws {
         let extractor = MetadataExtractor(dates: try DateFinder())
         XCTAssertEqual(extractor.authors(from: "Jane Doe, Sr. Director of Operations, Acme"), ["Jane Doe"])

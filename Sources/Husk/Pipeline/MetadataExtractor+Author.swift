@@ -1,0 +1,162 @@
+import Foundation
+
+/// Byline names that no rule caught: a name line under the headline, a label line with the
+/// name on the next line, an author box (portrait or bio) and a sign-off.
+extension MetadataExtractor {
+    /// Two to four words of letters, each capitalised: a name standing at the start of a line.
+    static func isNameShaped<S: Collection>(_ words: S) -> Bool where S.Element == Substring {
+        words.count >= 2 && words.count <= 4 && words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase, word.count >= 2 || word.last == "." else { return false }
+            return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+        }
+    }
+
+    /// Whether a would-be name is made of the document's common words: every word of three or
+    /// more letters also appears in lowercase in the text ("Latest Headlines", "Search
+    /// Programs"), or one is in capitals ("AUTO NEWS", "Download ZIP"). People's names do not.
+    /// A byline label vouches for capitals ("By JANE DOE"): `capitals` false skips that test.
+    static func isCommonPhrase(_ name: String, in blocks: [Block], capitals: Bool = true) -> Bool {
+        let words = name.split(separator: " ")
+        if capitals, words.contains(where: { $0.count >= 3 && $0.allSatisfy { !$0.isLowercase } }) { return true }
+        // Only cased words are evidence: in Arabic or Japanese the name itself is "lowercase".
+        let long = words.filter { $0.count >= 3 && $0.lowercased() != $0 }.map { $0.lowercased() }
+        guard !long.isEmpty else { return false }
+        return long.allSatisfy { word in blocks.contains { containsProseWord($0.text, word) } }
+    }
+
+    /// Whether `word` stands in `text` as a word of prose: not part of an address, a handle or
+    /// a slug ("jane@…", "jane-doe", "/jane").
+    static func containsProseWord(_ text: String, _ word: String) -> Bool {
+        let glue: Set<Character> = ["@", "-", "/", "_", "."]
+        var search = text[...]
+        while let range = search.range(of: word) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let beforeOK = before.map { !$0.isLetter && !$0.isNumber && !glue.contains($0) } ?? true
+            let afterOK = after.map { !$0.isLetter && !$0.isNumber && $0 != "@" && $0 != "-" && $0 != "/" && $0 != "_" } ?? true
+            if beforeOK && afterOK { return true }
+            search = text[range.upperBound...]
+        }
+        return false
+    }
+
+    /// The name in a "Name, Role" line ("Audrey Huang, Print Managing Editor"): a name, then a
+    /// short part holding a role word from the byline noise list.
+    func nameBeforeRole(_ text: String) -> String? {
+        for cut in [", ", " | ", " – ", " — ", " - "] {
+            guard let r = text.range(of: cut) else { continue }
+            let head = text[..<r.lowerBound].split(separator: " ")
+            let tail = text[r.upperBound...].split(separator: " ")
+            guard Self.isNameShaped(head), tail.count <= 6,
+                tail.contains(where: { bylineNoise.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))) })
+            else { return nil }
+            return head.joined(separator: " ")
+        }
+        return nil
+    }
+
+    /// A byline with no "By": a line of two to four capitalised words and no function words
+    /// right under the headline ("Jane Doe", then the date), or such a name with its role.
+    func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
+        for i in (title + 1)..<min(blocks.count, title + 4) where blocks[i].kind == .paragraph {
+            let name: String
+            if Self.isNameLike(blocks[i], stats[i]) {
+                name = blocks[i].text
+            } else if blocks[i].ruleHits.isEmpty, stats[i].words <= 10, let found = nameBeforeRole(blocks[i].text) {
+                name = found
+            } else {
+                continue
+            }
+            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: blocks) else { continue }
+            result.metadata.authors = [name]
+            result.provenance["author"] = "line \(blocks[i].line), name line under the title"
+            result.consumed[i] = "author"
+            return
+        }
+    }
+
+    /// Where the comment section starts (the first comments rule hit past `end`): names below
+    /// it belong to commenters.
+    func commentsStart(_ blocks: [Block], rules: [Rule], after end: Int) -> Int {
+        blocks.indices.first { i in
+            i >= end && blocks[i].ruleHits.contains { rules[$0.rule].category == "comments" }
+        } ?? blocks.count
+    }
+
+    /// A byline label alone on its line ("By", "Article by", "Autor:") and the names on the next.
+    func findLabeledName(_ result: inout Result, blocks: [Block], stats: [BlockStats], before end: Int) {
+        guard blocks.count >= 2 else { return }
+        for i in 0..<min(blocks.count - 1, end) where isBareBylineLabel(blocks[i].text) && stats[i + 1].words <= 12 {
+            let names = authors(from: blocks[i + 1].text)
+            guard !names.isEmpty, names.allSatisfy({ Self.isNameShaped($0.split(separator: " ")) }) else { continue }
+            result.metadata.authors = names
+            result.provenance["author"] = "line \(blocks[i + 1].line), name under the label \"\(blocks[i].text)\""
+            result.consumed[i + 1] = "author"
+            return
+        }
+    }
+
+    /// An author box: a line starting with a name under that person's portrait (an image whose
+    /// alt text holds the name), or a short name line followed by a bio that starts with the
+    /// name ("Jane Doe is a reporter…"). Bios count only outside the article, and neither
+    /// counts inside a comment section.
+    func findAuthorBox(_ result: inout Result, blocks: [Block], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
+        let end = region.isEmpty ? blocks.count : region.upperBound
+        for i in 0..<commentsStart(blocks, rules: rules, after: end) where stats[i].words <= 14 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
+            let words = blocks[i].text.split(separator: " ")
+            let alts = blocks[i].imageAlts.map { $0.lowercased() }
+            let outside = !region.contains(i)
+            for k in stride(from: min(4, words.count), through: 2, by: -1) {
+                let name = words.prefix(k)
+                guard Self.isNameShaped(name) else { continue }
+                let joined = name.joined(separator: " ")
+                let portrait = alts.contains { $0.contains(joined.lowercased()) }
+                let bio = outside && (k == words.count || blocks[i].kind == .heading)
+                    && hasBio(about: name, after: i, blocks: blocks, stats: stats)
+                guard portrait || bio, joined != result.metadata.sitename,
+                    !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: blocks)
+                else { continue }
+                result.metadata.authors = [joined]
+                result.provenance["author"] = "line \(blocks[i].line), " + (portrait ? "name under its portrait" : "name above its bio")
+                if k == words.count { result.consumed[i] = "author" }
+                return
+            }
+        }
+    }
+
+    /// Whether one of the next two blocks is a bio of the named person: a paragraph of some
+    /// length whose first words are the whole name followed by a lowercase word. (The first
+    /// name alone is too weak: "Acme builds apps" under "Acme Software Limited".)
+    private func hasBio(about name: ArraySlice<Substring>, after i: Int, blocks: [Block], stats: [BlockStats]) -> Bool {
+        for j in (i + 1)..<min(blocks.count, i + 3) where blocks[j].kind == .paragraph && stats[j].words >= 8 {
+            let words = blocks[j].text.split(separator: " ", maxSplits: name.count + 1)
+            for lead in [name.count] where words.count > lead {
+                if Array(words.prefix(lead)) == Array(name.prefix(lead)), words[lead].first?.isLowercase == true { return true }
+            }
+        }
+        return false
+    }
+
+    /// A sign-off: the reporter's name alone on the line right after the article's last
+    /// paragraph, read only for languages where that is the convention (the caller checks).
+    /// Only a line that is nothing but two to four capitalised words, not all capitals,
+    /// directly after running prose that ends a sentence, and only when no byline named anyone.
+    func findSignOff(_ result: inout Result, blocks: [Block], stats: [BlockStats], region: Range<Int>) {
+        let i = region.upperBound
+        guard i < blocks.count, i > 0, blocks[i].kind == .paragraph, blocks[i].ruleHits.isEmpty,
+            stats[i - 1].endsSentence, stats[i - 1].words >= 15, blocks[i - 1].kind == .paragraph
+        else { return }
+        let s = stats[i]
+        let words = blocks[i].text.split(separator: " ")
+        // Function words are allowed: names are made of common syllables in some languages
+        // (Vietnamese "Anh"); every word capitalised and nothing but letters is what counts.
+        guard s.words >= 2, s.words <= 4, words.count == s.words, s.capitalized == s.words, s.characters <= 40,
+            blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
+            blocks[i].text != blocks[i].text.uppercased(),
+            blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
+        else { return }
+        result.metadata.authors = [blocks[i].text]
+        result.provenance["author"] = "line \(blocks[i].line), sign-off after the article"
+        result.consumed[i] = "author"
+    }
+}

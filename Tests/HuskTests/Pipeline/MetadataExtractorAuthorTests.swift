@@ -1,0 +1,65 @@
+@testable import Husk
+import XCTest
+
+/// Bylines that no rule names: label lines, name-and-role lines, author boxes, menu labels.
+final class MetadataExtractorAuthorTests: XCTestCase {
+    private let body = """
+        The council met on Tuesday and agreed that the new library would open in the spring, after years of delay and a long debate about its cost.
+
+        Residents who had campaigned for the building said they were relieved, though some still doubt that the budget will hold until the opening day.
+        """
+
+    private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
+        try Cleaner().clean(top + "\n\n" + body + "\n\n" + bottom).metadata
+    }
+
+    func testANameOnTheLineAfterABareByLabelIsTheAuthor() throws {
+        XCTAssertEqual(try meta("# Library to open in spring\n\nBy\n\n[Sara Brown](#)\n\nApr 21, 2021").author, "Sara Brown")
+        XCTAssertEqual(try meta("# Library to open in spring", "## Article by\n\nMatias Heikkilä\n\n© 2025 Byte Works").author, "Matias Heikkilä")
+    }
+
+    func testANameWithItsRoleUnderTheHeadlineGivesTheName() throws {
+        let m = try meta("# A Beginner’s Guide to Libraries\n\n[Audrey Huang](#), Print Managing Editor\n\nMarch 3, 2024")
+        XCTAssertEqual(m.author, "Audrey Huang")
+    }
+
+    func testAPortraitNamesTheAuthorInABoxBelowTheArticle() throws {
+        let m = try meta(
+            "Menu\n\nSearch\n\nSubscribe\n\n# Library to open in spring",
+            "* * *\n\n![Tim Green](#)\n\n**Tim Green** _UK-based Systems Theorist & Independent Technology Writer_\n\nTim explores how towns pay for their public buildings.")
+        XCTAssertEqual(m.author, "Tim Green")
+    }
+
+    func testANameAboveItsBioOutsideTheArticleIsTheAuthor() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Share this article\n\nTags: library, council\n\n### Craig McCarthy\n\nCraig McCarthy is the archive manager at the county records office and writes about local history.")
+        XCTAssertEqual(m.author, "Craig McCarthy")
+        // A product blurb under a product name is no bio.
+        let product = try meta(
+            "# Library to open in spring",
+            "Share this article\n\nTags: library, council\n\n### Shelf Planner Pro\n\nShelf planner tools help librarians plan their rooms, with templates for every size of branch.")
+        XCTAssertNil(product.author)
+    }
+
+    func testNamesBelowTheCommentSectionAreCommenters() throws {
+        let m = try meta("# Library to open in spring", "3 Comments\n\n![Bob Stone](#)\n\nBob Stone says: great news for the town")
+        XCTAssertNil(m.author)
+    }
+
+    func testMenuLabelsShapedLikeBylinesAreNoAuthors() throws {
+        let m = try meta(
+            "* [Home](#)\n\nBy Need\n\n* [Remote desktop](#)\n\n# Library to open in spring\n\nWhat residents need to know about the new opening hours.")
+        XCTAssertNil(m.author)
+        let caps = try meta("# Library to open in spring\n\nCITY NEWS\n\nMarch 3, 2024")
+        XCTAssertNil(caps.author, "a line in capitals under the headline is a section label")
+    }
+
+    func testALineStartingWithAnImageIsNotJoinedToTheSentenceAbove() throws {
+        let doc = try Cleaner().clean(
+            "# Tutoring was supposed to help\n\nLogistics made it difficult to deliver the amount of tutoring\n\n![Avatar](#) by [Jill Barshay](#) August 25, 2025\n\n"
+                + body)
+        XCTAssertEqual(doc.metadata.author, "Jill Barshay")
+        XCTAssertEqual(doc.metadata.date, "2025-08-25")
+    }
+}
