@@ -42,6 +42,13 @@ extension MetadataExtractor {
         for block in blocks where block.text.utf8.count < 300 {
             if !seenTexts.insert(block.text).inserted { repeated.insert(block.text) }
         }
+        // The article's words, from its prose below the candidates.
+        var body = WordEcho()
+        if max(limit, region.lowerBound) < region.upperBound {
+            for j in max(limit, region.lowerBound)..<region.upperBound where stats[j].words >= 10 && blocks[j].kind == .paragraph {
+                body.add(blocks[j].text)
+            }
+        }
         for i in 0..<limit {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
@@ -98,6 +105,8 @@ extension MetadataExtractor {
             if repeated.contains(blocks[i].text) { score += 1 }
             // "Headline | Site" with the site the page names elsewhere is the page's own title.
             if let site = siteHint, Self.splitSiteSuffix(blocks[i].text, known: site) != nil { score += 3 }
+            // A headline's words come back in the article; a masthead's or a menu label's do not.
+            if !body.isEmpty, let overlap = body.overlap(text) { score += titleEchoWeight * overlap }
             score -= 0.05 * Double(distance)
             if score >= minTitleScore && score > (best?.score ?? -Double.infinity) { best = (score, i) }
         }

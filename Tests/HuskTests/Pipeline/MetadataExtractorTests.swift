@@ -54,6 +54,20 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.sitename?.lowercased(), "orbit weekly")
     }
 
+    func testTheHeadlineIsTheLineWhoseWordsTheArticleRepeats() throws {
+        // Both lines sit above a dateline; only the headline's words come back in the article.
+        let m = try meta(
+            "Library to open in spring after long delay\n\nThe Morning Courier Staff\n\nMarch 3, 2024",
+            "The delay came from a dispute over the roof, which the builders said needed more work than planned.\n\n"
+                + "The long delay cost the town more than it had budgeted, the council's treasurer told residents.")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+        XCTAssertEqual(WordEcho().overlap("a b"), nil)
+        var echo = WordEcho()
+        echo.add("The LIBRARY will open in spring.")
+        XCTAssertEqual(echo.overlap("Library to open in spring"), 1.0)
+        XCTAssertEqual(echo.overlap("Courier staff"), 0.0)
+    }
+
     func testACopyrightHolderKeepsItsDomainName() throws {
         let m = try meta("# Library to open in spring", "© 2000-2018 Harborview.com, Inc. All Rights Reserved.")
         XCTAssertEqual(m.sitename, "Harborview.com")
