@@ -15,29 +15,13 @@ extension MetadataExtractor {
     /// more letters also appears in lowercase in the text ("Latest Headlines", "Search
     /// Programs"), or one is in capitals ("AUTO NEWS", "Download ZIP"). People's names do not.
     /// A byline label vouches for capitals ("By JANE DOE"): `capitals` false skips that test.
-    static func isCommonPhrase(_ name: String, in blocks: [Block], capitals: Bool = true) -> Bool {
+    static func isCommonPhrase(_ name: String, in vocabulary: ProseVocabulary, capitals: Bool = true) -> Bool {
         let words = name.split(separator: " ")
         if capitals, words.contains(where: { $0.count >= 3 && $0.allSatisfy { !$0.isLowercase } }) { return true }
         // Only cased words are evidence: in Arabic or Japanese the name itself is "lowercase".
         let long = words.filter { $0.count >= 3 && $0.lowercased() != $0 }.map { $0.lowercased() }
         guard !long.isEmpty else { return false }
-        return long.allSatisfy { word in blocks.contains { containsProseWord($0.text, word) } }
-    }
-
-    /// Whether `word` stands in `text` as a word of prose: not part of an address, a handle or
-    /// a slug ("jane@…", "jane-doe", "/jane").
-    static func containsProseWord(_ text: String, _ word: String) -> Bool {
-        let glue: Set<Character> = ["@", "-", "/", "_", "."]
-        var search = text[...]
-        while let range = search.range(of: word) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let beforeOK = before.map { !$0.isLetter && !$0.isNumber && !glue.contains($0) } ?? true
-            let afterOK = after.map { !$0.isLetter && !$0.isNumber && $0 != "@" && $0 != "-" && $0 != "/" && $0 != "_" } ?? true
-            if beforeOK && afterOK { return true }
-            search = text[range.upperBound...]
-        }
-        return false
+        return long.allSatisfy { vocabulary.contains($0) }
     }
 
     /// The name in a "Name, Role" line ("Audrey Huang, Print Managing Editor"): a name, then a
@@ -57,7 +41,7 @@ extension MetadataExtractor {
 
     /// A byline with no "By": a line of two to four capitalised words and no function words
     /// right under the headline ("Jane Doe", then the date), or such a name with its role.
-    func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int) {
+    func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, after title: Int) {
         for i in (title + 1)..<min(blocks.count, title + 4) where blocks[i].kind == .paragraph {
             let name: String
             if Self.isNameLike(blocks[i], stats[i]) {
@@ -67,7 +51,7 @@ extension MetadataExtractor {
             } else {
                 continue
             }
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: blocks) else { continue }
+            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary) else { continue }
             result.metadata.authors = [name]
             result.provenance["author"] = "line \(blocks[i].line), name line under the title"
             result.consumed[i] = "author"
@@ -100,7 +84,9 @@ extension MetadataExtractor {
     /// alt text holds the name), or a short name line followed by a bio that starts with the
     /// name ("Jane Doe is a reporter…"). Bios count only outside the article, and neither
     /// counts inside a comment section.
-    func findAuthorBox(_ result: inout Result, blocks: [Block], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
+    func findAuthorBox(
+        _ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, rules: [Rule], region: Range<Int>
+    ) {
         let end = region.isEmpty ? blocks.count : region.upperBound
         for i in 0..<commentsStart(blocks, rules: rules, after: end) where stats[i].words <= 14 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
             let words = blocks[i].text.split(separator: " ")
@@ -114,7 +100,7 @@ extension MetadataExtractor {
                 let bio = outside && (k == words.count || blocks[i].kind == .heading)
                     && hasBio(about: name, after: i, blocks: blocks, stats: stats)
                 guard portrait || bio, joined != result.metadata.sitename,
-                    !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: blocks)
+                    !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
                 result.metadata.authors = [joined]
                 result.provenance["author"] = "line \(blocks[i].line), " + (portrait ? "name under its portrait" : "name above its bio")

@@ -47,6 +47,7 @@ struct MetadataExtractor {
         _ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?, referenceDate: String? = nil
     ) -> Result {
         var result = Result()
+        let vocabulary = ProseVocabulary(blocks)
         var top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
         // The byline under the headline: the first author or date extraction a little past the
         // region's start. A prose-like line above the headline (an affiliate notice) can start
@@ -79,7 +80,7 @@ struct MetadataExtractor {
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
                     // "By Need", "By Use Case": menu labels, made of words the text uses in lowercase.
-                    let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: blocks, capitals: false) }
+                    let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
                     if !names.isEmpty {
                         result.metadata.authors = names
                         result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -159,7 +160,7 @@ struct MetadataExtractor {
         }
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             if result.metadata.authors.isEmpty {
-                findNameLine(&result, blocks: blocks, stats: stats, after: titleIndex)
+                findNameLine(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
             }
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }
@@ -168,7 +169,7 @@ struct MetadataExtractor {
             findLabeledName(&result, blocks: blocks, stats: stats, before: commentsStart(blocks, rules: rules, after: end))
         }
         if result.metadata.authors.isEmpty {
-            findAuthorBox(&result, blocks: blocks, stats: stats, rules: rules, region: region)
+            findAuthorBox(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, rules: rules, region: region)
         }
         if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
             findSignOff(&result, blocks: blocks, stats: stats, region: region)
