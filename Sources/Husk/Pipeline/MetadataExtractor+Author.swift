@@ -53,6 +53,7 @@ extension MetadataExtractor {
             }
             guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary) else { continue }
             result.metadata.authors = [name]
+            result.authorBlock = i
             result.provenance["author"] = "line \(blocks[i].line), name line under the title"
             result.consumed[i] = "author"
             return
@@ -74,6 +75,7 @@ extension MetadataExtractor {
             let names = authors(from: blocks[i + 1].text)
             guard !names.isEmpty, names.allSatisfy({ Self.isNameShaped($0.split(separator: " ")) }) else { continue }
             result.metadata.authors = names
+            result.authorBlock = i + 1
             result.provenance["author"] = "line \(blocks[i + 1].line), name under the label \"\(blocks[i].text)\""
             result.consumed[i + 1] = "author"
             return
@@ -103,6 +105,7 @@ extension MetadataExtractor {
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
                 result.metadata.authors = [joined]
+                result.authorBlock = i
                 result.provenance["author"] = "line \(blocks[i].line), " + (portrait ? "name under its portrait" : "name above its bio")
                 if k == words.count { result.consumed[i] = "author" }
                 return
@@ -142,6 +145,7 @@ extension MetadataExtractor {
             blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
         else { return }
         result.metadata.authors = [blocks[i].text]
+        result.authorBlock = i
         result.provenance["author"] = "line \(blocks[i].line), sign-off after the article"
         result.consumed[i] = "author"
     }

@@ -11,6 +11,8 @@ struct MetadataExtractor {
         var provenance: [String: String] = [:]
         /// Blocks whose whole text became a header (dropped from the body).
         var consumed: [Int: String] = [:]
+        /// The block the author's name came from: the byline, where a date often stands too.
+        var authorBlock: Int? = nil
     }
 
     let dates: DateFinder
@@ -31,6 +33,8 @@ struct MetadataExtractor {
     var bylineReach = 8
     /// How many blocks past the start of the main region a dateline may sit.
     var dateSlack = 10
+    /// How many blocks from the author's byline a date may stand (see `findDateNearByline`).
+    var bylineDateReach = 3
     var maxTitleWords = 30
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
@@ -83,6 +87,7 @@ struct MetadataExtractor {
                     let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
                     if !names.isEmpty {
                         result.metadata.authors = names
+                        result.authorBlock = i
                         result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
                 case "date" where i < dateTop && result.metadata.date == nil:
@@ -174,7 +179,24 @@ struct MetadataExtractor {
         if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
             findSignOff(&result, blocks: blocks, stats: stats, region: region)
         }
+        if result.metadata.date == nil, let author = result.authorBlock {
+            findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)
+        }
         return result
+    }
+
+    /// A date beside the byline ("By" / "Jane Doe" / "Apr 21, 2021") when none was found near
+    /// the top: a page whose header the region missed still groups its author and date.
+    private func findDateNearByline(_ result: inout Result, blocks: [Block], stats: [BlockStats], byline: Int, language: String?) {
+        for distance in 0...bylineDateReach {
+            for i in (distance == 0 ? [byline] : [byline + distance, byline - distance]) where i >= 0 && i < blocks.count {
+                guard stats[i].words <= 16, blocks[i].kind != .quote, let day = dates.firstDate(in: blocks[i].text, language: language)
+                else { continue }
+                result.metadata.date = day
+                result.provenance["date"] = "line \(blocks[i].line), date beside the byline"
+                return
+            }
+        }
     }
 
     /// The standfirst (dek): a sentence-length paragraph right under the headline, before any

@@ -62,4 +62,13 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(doc.metadata.author, "Jill Barshay")
         XCTAssertEqual(doc.metadata.date, "2025-08-25")
     }
+
+    func testADateBesideABylineFarBelowTheTopIsThePublicationDate() throws {
+        let menu = (1...30).map { "Menu item \($0)" }.joined(separator: "\n\n")
+        let m = try meta(
+            "# Library to open in spring",
+            menu + "\n\nLibrary to open in spring\n\nBy\n\nSara Brown\n\nApr 21, 2021\n\n" + body)
+        XCTAssertEqual(m.author, "Sara Brown")
+        XCTAssertEqual(m.date, "2021-04-21")
+    }
 }
