@@ -35,6 +35,8 @@ struct MetadataExtractor {
     var dateSlack = 10
     /// How many blocks from the author's byline a date may stand (see `findDateNearByline`).
     var bylineDateReach = 3
+    /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
+    var closingBylineReach = 3
     var maxTitleWords = 30
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
@@ -179,10 +181,30 @@ struct MetadataExtractor {
         if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
             findSignOff(&result, blocks: blocks, stats: stats, region: region)
         }
+        if result.metadata.authors.isEmpty && !region.isEmpty {
+            findClosingByline(&result, blocks: blocks, rules: rules, region: region, vocabulary: vocabulary)
+        }
         if result.metadata.date == nil, let author = result.authorBlock {
             findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)
         }
         return result
+    }
+
+    /// A byline the rules named inside the article or just after its end ("Written by Jane
+    /// Doe" above the tags), when nothing near the top named anyone. Teasers further down carry
+    /// their own bylines, so only `closingBylineReach` blocks past the end count.
+    private func findClosingByline(_ result: inout Result, blocks: [Block], rules: [Rule], region: Range<Int>, vocabulary: ProseVocabulary) {
+        for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
+            for hit in blocks[i].ruleHits {
+                guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
+                let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+                guard !names.isEmpty else { continue }
+                result.metadata.authors = names
+                result.authorBlock = i
+                result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id) at the article's end"
+                return
+            }
+        }
     }
 
     /// A date beside the byline ("By" / "Jane Doe" / "Apr 21, 2021") when none was found near

@@ -71,4 +71,12 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(m.author, "Sara Brown")
         XCTAssertEqual(m.date, "2021-04-21")
     }
+
+    func testABylineClosingTheArticleNamesTheAuthorButTeaserBylinesBelowDoNot() throws {
+        let closing = try meta("# Library to open in spring", "Written by Priya Raman\n\nTags: library, council")
+        XCTAssertEqual(closing.author, "Priya Raman")
+        let teasers = (1...12).map { "[Related story number \($0)](#)" }.joined(separator: "\n\n")
+        let far = try meta("# Library to open in spring", "Related articles\n\n" + teasers + "\n\nBy Priya Raman")
+        XCTAssertNil(far.author)
+    }
 }
