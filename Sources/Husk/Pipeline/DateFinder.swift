@@ -10,20 +10,23 @@ final class DateFinder {
     private var formats: [String: [DateFormat]] = [:]
 
     /// Formats tried per language, after ordinals, commas and dots are normalized away.
+    /// "MMMM d y" appears in languages that write the day first: blog software's default
+    /// format keeps English order with local month names ("Maret 30, 2015"), and a month
+    /// name leaves no doubt about which number is the day.
     static let patterns: [String: [String]] = [
         "en": ["MMMM d y", "MMM d y", "d MMMM y", "d MMM y", "EEEE MMMM d y", "EEEE d MMMM y", "EEE MMM d y", "MMMM y"],
-        "de": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
-        "fr": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
-        "es": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y"],
-        "it": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
-        "pt": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y"],
-        "nl": ["d MMMM y", "d MMM y", "EEEE d MMMM y"],
+        "de": ["d MMMM y", "d MMM y", "EEEE d MMMM y", "MMMM d y"],
+        "fr": ["d MMMM y", "d MMM y", "EEEE d MMMM y", "MMMM d y"],
+        "es": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y", "MMMM d y"],
+        "it": ["d MMMM y", "d MMM y", "EEEE d MMMM y", "MMMM d y"],
+        "pt": ["d 'de' MMMM 'de' y", "d MMMM y", "d 'de' MMM 'de' y", "d MMM y", "MMMM d y"],
+        "nl": ["d MMMM y", "d MMM y", "EEEE d MMMM y", "MMMM d y"],
         "ru": ["d MMMM y", "d MMM y"],
         "uk": ["d MMMM y", "d MMM y"],
-        "pl": ["d MMMM y", "d MMM y"], "cs": ["d MMMM y", "d MMM y"], "sv": ["d MMMM y", "d MMM y"],
-        "da": ["d MMMM y", "d MMM y"], "nb": ["d MMMM y", "d MMM y"], "nn": ["d MMMM y", "d MMM y"],
-        "fi": ["d MMMM y", "d MMMM'ta' y"], "ro": ["d MMMM y", "d MMM y"], "tr": ["d MMMM y", "d MMM y"],
-        "hu": ["y MMMM d", "y MMM d"], "el": ["d MMMM y", "d MMM y"], "id": ["d MMMM y", "d MMM y"],
+        "pl": ["d MMMM y", "d MMM y", "MMMM d y"], "cs": ["d MMMM y", "d MMM y", "MMMM d y"], "sv": ["d MMMM y", "d MMM y", "MMMM d y"],
+        "da": ["d MMMM y", "d MMM y", "MMMM d y"], "nb": ["d MMMM y", "d MMM y", "MMMM d y"], "nn": ["d MMMM y", "d MMM y", "MMMM d y"],
+        "fi": ["d MMMM y", "d MMMM'ta' y"], "ro": ["d MMMM y", "d MMM y", "MMMM d y"], "tr": ["d MMMM y", "d MMM y", "MMMM d y"],
+        "hu": ["y MMMM d", "y MMM d"], "el": ["d MMMM y", "d MMM y"], "id": ["d MMMM y", "d MMM y", "MMMM d y"],
         "ar": ["d MMMM y"], "he": ["d MMMM y", "d בMMMM y"], "th": ["d MMMM y", "d MMM y"],
     ]
 

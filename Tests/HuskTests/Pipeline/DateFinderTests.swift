@@ -22,6 +22,12 @@ final class DateFinderTests: XCTestCase {
         XCTAssertEqual(finder.firstDate(in: "Dec 17, 2025Julian K. Arni", language: "en"), "2025-12-17")
     }
 
+    func testLocalMonthNamesInEnglishOrderAreRead() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "Posted on Maret 30, 2015 by Admin", language: "id"), "2015-03-30")
+        XCTAssertEqual(finder.firstDate(in: "Publié le mars 3, 2024", language: "fr"), "2024-03-03")
+    }
+
     func testImpossibleDatesAreRejected() throws {
         let finder = try DateFinder()
         XCTAssertNil(finder.firstDate(in: "February 30, 2024", language: "en"))
