@@ -63,7 +63,7 @@ public struct RepeatedLines: Sendable {
     /// A block's fingerprint: its text with case, digits and spacing folded, so "Posted 3 May"
     /// and "Posted 4 May" are one line.
     static func fingerprint(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         var space = false
         text.withBytes { bytes in
             for var b in bytes {
@@ -72,15 +72,15 @@ public struct RepeatedLines: Sendable {
                     continue
                 }
                 if space {
-                    hash = (hash ^ 0x20) &* 0x100_0000_01b3
+                    hash.add(0x20)
                     space = false
                 }
                 if b >= 0x41 && b <= 0x5A { b |= 0x20 }
                 if b >= 0x30 && b <= 0x39 { b = 0x30 }
-                hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+                hash.add(b)
             }
         }
-        return hash
+        return hash.value
     }
 
     static func hash(_ site: String) -> UInt64 {

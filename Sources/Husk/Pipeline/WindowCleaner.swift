@@ -103,19 +103,10 @@ struct WindowCleaner {
         }
     }
 
-    /// 64-bit FNV-1a of a string's UTF-8 bytes.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        text.withBytes { bytes in
-            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        }
-        return hash
-    }
-
     /// Own features plus context features for every block.
     func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> [[Double]] {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
-        let keys = blocks.map { Self.fnv1a($0.text) }
+        let keys = blocks.map { FNV1a.hash($0.text) }
         var counts: [UInt64: Int] = [:]
         for key in keys { counts[key, default: 0] += 1 }
         let own = blocks.indices.map { i in
