@@ -32,7 +32,7 @@ extension MetadataExtractor {
             let head = text[..<r.lowerBound].split(separator: " ")
             let tail = text[r.upperBound...].split(separator: " ")
             guard Self.isNameShaped(head), tail.count <= 6,
-                tail.contains(where: { bylineNoise.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))) })
+                tail.contains(where: isBylineNoise)
             else { return nil }
             return head.joined(separator: " ")
         }
@@ -52,10 +52,7 @@ extension MetadataExtractor {
                 continue
             }
             guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary) else { continue }
-            result.metadata.authors = [name]
-            result.authorBlock = i
-            result.provenance["author"] = "line \(blocks[i].line), name line under the title"
-            result.consumed[i] = "author"
+            result.setAuthors([name], block: i, line: blocks[i].line, because: "name line under the title", consuming: true)
             return
         }
     }
@@ -74,10 +71,8 @@ extension MetadataExtractor {
         for i in 0..<min(blocks.count - 1, end) where isBareBylineLabel(blocks[i].text) && stats[i + 1].words <= 12 {
             let names = authors(from: blocks[i + 1].text)
             guard !names.isEmpty, names.allSatisfy({ Self.isNameShaped($0.split(separator: " ")) }) else { continue }
-            result.metadata.authors = names
-            result.authorBlock = i + 1
-            result.provenance["author"] = "line \(blocks[i + 1].line), name under the label \"\(blocks[i].text)\""
-            result.consumed[i + 1] = "author"
+            result.setAuthors(
+                names, block: i + 1, line: blocks[i + 1].line, because: "name under the label \"\(blocks[i].text)\"", consuming: true)
             return
         }
     }
@@ -85,12 +80,11 @@ extension MetadataExtractor {
     /// An author box: a line starting with a name under that person's portrait (an image whose
     /// alt text holds the name), or a short name line followed by a bio that starts with the
     /// name ("Jane Doe is a reporter…"). Bios count only outside the article, and neither
-    /// counts inside a comment section.
+    /// counts inside a comment section (which starts at `end`).
     func findAuthorBox(
-        _ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, rules: [Rule], region: Range<Int>
+        _ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, region: Range<Int>, before end: Int
     ) {
-        let end = region.isEmpty ? blocks.count : region.upperBound
-        for i in 0..<commentsStart(blocks, rules: rules, after: end) where stats[i].words <= 14 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
+        for i in 0..<end where stats[i].words <= 14 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
             let words = blocks[i].text.split(separator: " ")
             let alts = blocks[i].imageAlts.map { $0.lowercased() }
             let outside = !region.contains(i)
@@ -104,10 +98,9 @@ extension MetadataExtractor {
                 guard portrait || bio, joined != result.metadata.sitename,
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
-                result.metadata.authors = [joined]
-                result.authorBlock = i
-                result.provenance["author"] = "line \(blocks[i].line), " + (portrait ? "name under its portrait" : "name above its bio")
-                if k == words.count { result.consumed[i] = "author" }
+                result.setAuthors(
+                    [joined], block: i, line: blocks[i].line, because: portrait ? "name under its portrait" : "name above its bio",
+                    consuming: k == words.count)
                 return
             }
         }
@@ -119,8 +112,10 @@ extension MetadataExtractor {
     private func hasBio(about name: ArraySlice<Substring>, after i: Int, blocks: [Block], stats: [BlockStats]) -> Bool {
         for j in (i + 1)..<min(blocks.count, i + 3) where blocks[j].kind == .paragraph && stats[j].words >= 8 {
             let words = blocks[j].text.split(separator: " ", maxSplits: name.count + 1)
-            for lead in [name.count] where words.count > lead {
-                if Array(words.prefix(lead)) == Array(name.prefix(lead)), words[lead].first?.isLowercase == true { return true }
+            if words.count > name.count, Array(words.prefix(name.count)) == Array(name),
+                words[name.count].first?.isLowercase == true
+            {
+                return true
             }
         }
         return false
@@ -144,9 +139,6 @@ extension MetadataExtractor {
             blocks[i].text != blocks[i].text.uppercased(),
             blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
         else { return }
-        result.metadata.authors = [blocks[i].text]
-        result.authorBlock = i
-        result.provenance["author"] = "line \(blocks[i].line), sign-off after the article"
-        result.consumed[i] = "author"
+        result.setAuthors([blocks[i].text], block: i, line: blocks[i].line, because: "sign-off after the article", consuming: true)
     }
 }

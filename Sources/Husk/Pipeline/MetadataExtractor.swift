@@ -13,6 +13,15 @@ struct MetadataExtractor {
         var consumed: [Int: String] = [:]
         /// The block the author's name came from: the byline, where a date often stands too.
         var authorBlock: Int? = nil
+
+        /// Records the authors read from block `index` (input line `line`), and why; with
+        /// `consuming`, the block's whole text was the byline and leaves the body.
+        mutating func setAuthors(_ names: [String], block index: Int, line: Int, because reason: String, consuming: Bool = false) {
+            metadata.authors = names
+            authorBlock = index
+            provenance["author"] = "line \(line), \(reason)"
+            if consuming { consumed[index] = "author" }
+        }
     }
 
     let dates: DateFinder
@@ -85,12 +94,9 @@ struct MetadataExtractor {
                 let inTop = i < top
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
-                    // "By Need", "By Use Case": menu labels, made of words the text uses in lowercase.
-                    let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+                    let names = bylineNames(raw, vocabulary: vocabulary)
                     if !names.isEmpty {
-                        result.metadata.authors = names
-                        result.authorBlock = i
-                        result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
+                        result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id)")
                     }
                 case "date" where i < dateTop && result.metadata.date == nil:
                     if let day = dates.firstDate(in: raw, language: language) {
@@ -172,11 +178,11 @@ struct MetadataExtractor {
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }
         if result.metadata.authors.isEmpty {
-            let end = region.isEmpty ? blocks.count : region.upperBound
-            findLabeledName(&result, blocks: blocks, stats: stats, before: commentsStart(blocks, rules: rules, after: end))
-        }
-        if result.metadata.authors.isEmpty {
-            findAuthorBox(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, rules: rules, region: region)
+            let comments = commentsStart(blocks, rules: rules, after: region.isEmpty ? blocks.count : region.upperBound)
+            findLabeledName(&result, blocks: blocks, stats: stats, before: comments)
+            if result.metadata.authors.isEmpty {
+                findAuthorBox(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, region: region, before: comments)
+            }
         }
         if result.metadata.authors.isEmpty && !region.isEmpty, let language, signOffLanguages.contains(Self.baseLanguage(language)) {
             findSignOff(&result, blocks: blocks, stats: stats, region: region)
@@ -190,6 +196,12 @@ struct MetadataExtractor {
         return result
     }
 
+    /// Names a byline rule captured, without menu labels shaped like bylines ("By Need", "By
+    /// Use Case"): those are made of words the text also uses in lowercase.
+    func bylineNames(_ raw: String, vocabulary: ProseVocabulary) -> [String] {
+        authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+    }
+
     /// A byline the rules named inside the article or just after its end ("Written by Jane
     /// Doe" above the tags), when nothing near the top named anyone. Teasers further down carry
     /// their own bylines, so only `closingBylineReach` blocks past the end count.
@@ -197,11 +209,9 @@ struct MetadataExtractor {
         for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
             for hit in blocks[i].ruleHits {
                 guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
-                let names = authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+                let names = bylineNames(raw, vocabulary: vocabulary)
                 guard !names.isEmpty else { continue }
-                result.metadata.authors = names
-                result.authorBlock = i
-                result.provenance["author"] = "line \(blocks[i].line), rule \(rules[hit.rule].id) at the article's end"
+                result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id) at the article's end")
                 return
             }
         }
@@ -259,6 +269,12 @@ struct MetadataExtractor {
         result.provenance["date"] = "line \(blocks[best.index].line), date next to the title"
     }
 
+    /// Whether a byline word is a role, a date word or a label (`Rules/metadata/byline-noise.txt`),
+    /// ignoring case and the punctuation around it ("Editor,", "Jan.").
+    func isBylineNoise(_ word: Substring) -> Bool {
+        bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
+    }
+
     /// Names from a byline: roles, emails and dates removed, joins split.
     func authors(from raw: String) -> [String] {
         var text = raw
@@ -278,20 +294,17 @@ struct MetadataExtractor {
             // After a name, a part with a role word past its first word is that person's title
             // ("Jane Doe, Sr. Director of Operations, Acme"); what follows is their affiliation.
             // (A first word may be a noise word and still a name: "Jan Novak".)
-            if !names.isEmpty, part.split(separator: " ").dropFirst().contains(where: { word in
-                bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
-            }) {
+            if !names.isEmpty, part.split(separator: " ").dropFirst().contains(where: isBylineNoise) {
                 break
             }
             var words: [Substring] = []
             for word in part.split(separator: " ") {
-                let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
                 // A noise word ends the name, but never as its first word ("Jan Kratochvíl", "June Lee").
-                if (!words.isEmpty && bylineNoise.contains(bare)) || word.contains(where: \.isNumber) { break }
+                if (!words.isEmpty && isBylineNoise(word)) || word.contains(where: \.isNumber) { break }
                 words.append(word)
             }
             // A part made of role words only ("Staff Writer") is no name.
-            if words.allSatisfy({ bylineNoise.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))) }) {
+            if words.allSatisfy(isBylineNoise) {
                 continue
             }
             // "Sean Martin Sean Martin": a name printed twice (link text plus label).
