@@ -3,14 +3,10 @@ import XCTest
 
 /// Bylines that no rule names: label lines, name-and-role lines, author boxes, menu labels.
 final class MetadataExtractorAuthorTests: XCTestCase {
-    private let body = """
-        The council met on Tuesday and agreed that the new library would open in the spring, after years of delay and a long debate about its cost.
-
-        Residents who had campaigned for the building said they were relieved, though some still doubt that the budget will hold until the opening day.
-        """
+    private let body = MetadataFixture.body
 
     private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
-        try Cleaner().clean(top + "\n\n" + body + "\n\n" + bottom).metadata
+        try MetadataFixture.meta(top, bottom)
     }
 
     func testANameOnTheLineAfterABareByLabelIsTheAuthor() throws {
