@@ -27,16 +27,14 @@ struct Classifier {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
         // model still reads every block's first-stage score as context).
         let forced = blocks.withUnsafeBufferPointer { blocks in
-            blocks.indices.map { decide(blocks[$0].text, blocks[$0].ruleHits, probability: -1, rules: rules, words: stats[$0].words) }
+            blocks.indices.map { decide(blocks[$0].text, blocks[$0].ruleHits, rules: rules, words: stats[$0].words) }
         }
-        let needed = forced.map { if case .score = $0.reason { return true } else { return false } }
+        let needed = forced.map { $0 == nil }
         let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
-        let decisions = blocks.withUnsafeBufferPointer { blocks in
-            blocks.indices.map { i in
-                needed[i] ? decide(blocks[i].text, blocks[i].ruleHits, probability: probabilities[i], rules: rules, words: stats[i].words) : forced[i]
-            }
+        for i in blocks.indices {
+            let p = probabilities[i]
+            blocks[i].decision = forced[i] ?? Decision(p >= threshold ? .keep : .drop, .score(p))
         }
-        for i in blocks.indices { blocks[i].decision = decisions[i] }
         if let continuation { applyContinuation(&blocks, stats: stats, settings: continuation) }
         applyTableCohesion(&blocks, stats: stats)
         applyTeaserPairs(&blocks, stats: stats)
@@ -46,8 +44,9 @@ struct Classifier {
         applyFallback(&blocks, stats: stats, region: region)
     }
 
+    /// What emptiness or the rules decide for a block, or nil when its score decides.
     /// Takes the two fields it reads, not the block: copying a `Block` retains all its fields.
-    private func decide(_ text: String, _ ruleHits: [RuleHit], probability p: Double, rules: [Rule], words: Int) -> Decision {
+    private func decide(_ text: String, _ ruleHits: [RuleHit], rules: [Rule], words: Int) -> Decision? {
         if text.isEmpty || words == 0 && text.unicodeScalars.allSatisfy({ !$0.properties.isAlphabetic }) {
             return Decision(.drop, .empty)
         }
@@ -68,7 +67,7 @@ struct Classifier {
             }
         }
         if let rule = dropRule { return Decision(.drop, .rule(id: rules[rule].id, category: rules[rule].category)) }
-        return Decision(p >= threshold ? .keep : .drop, .score(p))
+        return nil
     }
 
     private func applyDropBefore(_ blocks: inout [Block], rules: [Rule]) {
