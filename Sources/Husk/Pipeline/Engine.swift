@@ -18,7 +18,8 @@ final class Engine {
         normalizer = try TextNormalizer(form: options.normalization)
         counter = try WordCounter()
         extractor = FeatureExtractor(counter: counter)
-        matcher = RuleMatcher(rules: rules, keywords: keywords, maxLineCharacters: options.ruleMaxLineCharacters)
+        matcher = RuleMatcher(
+            rules: rules, keywords: keywords, maxLineCharacters: options.ruleMaxLineCharacters, cases: counter.cases)
         context = ContextFeatures(
             proseMinWords: options.proseMinWords, proseMinStopwordDensity: options.proseMinStopwordDensity)
         metadata = MetadataExtractor(dates: try DateFinder())

@@ -19,7 +19,8 @@ final class WordCounter {
 
     private let words: WordBreaker
     private let sentences: SentenceBreaker
-    /// Case lookups for this counter's thread (also used by the feature extractor).
+    /// Case lookups for this counter's thread (also used by the feature extractor and the
+    /// engine's rule matcher).
     let cases = CaseTable()
     /// Scratch for lowercasing one word.
     private var lowered: [UInt8] = []

@@ -36,10 +36,12 @@ final class RuleMatcher {
     /// Scratch buffers reused across blocks.
     private var lowered: [UInt8] = []
     private var candidates: [Int] = []
-    private let cases = CaseTable()
+    /// Case lookups, shared with the engine's word counter (one table per thread).
+    private let cases: CaseTable
 
-    init(rules: RuleSet, keywords: KeywordAutomaton, maxLineCharacters: Int) {
+    init(rules: RuleSet, keywords: KeywordAutomaton, maxLineCharacters: Int, cases: CaseTable = CaseTable()) {
         self.rules = rules.rules
+        self.cases = cases
         facts = rules.rules.map { rule in
             var extracts = false
             if case .extract = rule.action { extracts = true }
