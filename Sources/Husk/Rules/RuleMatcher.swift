@@ -123,8 +123,7 @@ final class RuleMatcher {
 
     private func matchers(for index: Int) -> [ICURegex] {
         if let ready = compiled[index] { return ready }
-        let rule = rules[index]
-        let made = rule.patterns.compactMap { try? ICURegex($0, options: rule.caseSensitive ? [] : .caseInsensitive) }
+        let made = rules[index].compiledPatterns()
         compiled[index] = made
         return made
     }

@@ -60,9 +60,7 @@ public struct RuleSet: Sendable {
 
     /// Examples that must match and must not match, each checked against the rule's patterns.
     static func checkExamples(_ rule: Rule) -> [RuleDiagnostic] {
-        let regexes = rule.patterns.compactMap {
-            try? ICURegex($0, options: rule.caseSensitive ? [] : .caseInsensitive)
-        }
+        let regexes = rule.compiledPatterns()
         guard regexes.count == rule.patterns.count else { return [] }
         func matches(_ text: String) -> Bool {
             let bytes = Array(text.utf8)
