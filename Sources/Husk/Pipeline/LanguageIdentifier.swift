@@ -19,16 +19,22 @@ struct LanguageIdentifier {
         var scripts: [String: Int] = [:]
         var taken = 0
         var chosen: [String] = []
+        var latin = 0
         for text in sample where taken < sampleCharacters {
             chosen.append(text)
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-                taken += 1
+            for scalar in text.unicodeScalars {
+                // ASCII letters are counted without a property lookup or a dictionary update.
                 if scalar.isASCII {
-                    scripts["Latn", default: 0] += 1
-                } else {
-                    scripts[Script.code(of: scalar), default: 0] += 1
+                    if (scalar.value | 0x20) &- 0x61 < 26 { latin += 1 }
+                    continue
                 }
+                guard scalar.properties.isAlphabetic else { continue }
+                taken += 1
+                scripts[Script.code(of: scalar), default: 0] += 1
             }
+            taken += latin
+            if latin > 0 { scripts["Latn", default: 0] += latin }
+            latin = 0
         }
         // Ties break by script code, never by Dictionary order (which changes between runs).
         guard let (script, count) = scripts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
@@ -70,9 +76,13 @@ struct LanguageIdentifier {
         for text in chosen {
             let counts = counter.count(text, stopwords: StopwordSet([]), keepTokens: true)
             total += counts.tokens.count
+            // Each word is hashed once, not once per candidate language.
+            let probes = counts.tokens.map { StopwordSet.Probe(lowercasedBytes: $0) }
             for code in candidates {
                 guard let set = stoplists.sets[code] else { continue }
-                for token in counts.tokens where set.contains(token) { hits[code, default: 0] += 1 }
+                var n = 0
+                for probe in probes where set.contains(probe) { n += 1 }
+                if n > 0 { hits[code, default: 0] += n }
             }
         }
         guard total > 0, let (best, n) = hits.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })

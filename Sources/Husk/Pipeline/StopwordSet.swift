@@ -2,7 +2,7 @@
 /// so counting stopwords in English text never builds a `String`; other words are kept as
 /// UTF-8 bytes (NFC, as the pipeline's text is), which hash without Unicode normalization.
 struct StopwordSet: Sendable {
-    private var packed = Set<UInt64>()
+    private var packed = PackedKeySet()
     private var others = Set<[UInt8]>()
     /// Function morphemes written onto other words (`Rules/stoplists/affixes.tsv`), as bytes.
     private var prefixes: [[UInt8]] = []
@@ -91,6 +91,23 @@ struct StopwordSet: Sendable {
         var lowered = [UInt8](bytes)
         for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] |= 0x20 }
         return others.contains(lowered)
+    }
+
+    /// A lowercased word prepared once for lookups in many sets (language identification
+    /// asks every candidate language's stoplist about the same words).
+    struct Probe {
+        let key: UInt64?
+        let bytes: [UInt8]
+
+        init(lowercasedBytes bytes: [UInt8]) {
+            key = StopwordSet.key(bytes)
+            self.bytes = key == nil ? bytes : []
+        }
+    }
+
+    func contains(_ probe: Probe) -> Bool {
+        if let key = probe.key { return packed.contains(key) }
+        return others.contains(probe.bytes)
     }
 
     func contains(_ lowercased: String) -> Bool {

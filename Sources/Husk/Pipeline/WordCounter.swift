@@ -13,8 +13,8 @@ final class WordCounter {
         var capitalized = 0
         var letterWords = 0
         var sentences = 0
-        /// Lowercased words, when requested (language identification).
-        var tokens: [String] = []
+        /// Lowercased words as UTF-8 bytes, when requested (language identification).
+        var tokens: [[UInt8]] = []
     }
 
     private let words: WordBreaker
@@ -79,7 +79,7 @@ final class WordCounter {
         cases.appendLowercased(bytes: slice, to: &lowered)
         if lowered.contains(0xE2) { Self.replaceApostrophes(&lowered) }
         if stopwords.contains(lowercasedBytes: lowered) || stopwords.hasFunctionAffix(bytes: lowered) { counts.stopwords += 1 }
-        if keepTokens { counts.tokens.append(String(decoding: lowered, as: UTF8.self)) }
+        if keepTokens { counts.tokens.append(lowered) }
     }
 
     /// The first scalar of valid UTF-8 bytes.
