@@ -57,6 +57,9 @@ static inline URegularExpression *husk_uregex_clone(const URegularExpression *re
     return uregex_clone(re, status);
 }
 static inline void husk_uregex_close(URegularExpression *re) { uregex_close(re); }
+static inline void husk_uregex_setText(URegularExpression *re, const UChar *text, int32_t length, UErrorCode *status) {
+    uregex_setText(re, text, length, status);
+}
 static inline void husk_uregex_setUText(URegularExpression *re, UText *text, UErrorCode *status) {
     uregex_setUText(re, text, status);
 }

@@ -70,7 +70,11 @@ final class DateFinder {
         let bytes = Self.separateGluedTimes(Array(text.utf8))
         var searchFrom = 0
         while searchFrom < bytes.count {
-            let outcome = bytes[searchFrom...].withUnsafeBufferPointer { candidates.firstMatch(in: $0) }
+            guard let digit = Self.firstDigit(bytes, from: searchFrom) else { return nil }
+            let earliest = Self.scalarsBack(bytes, from: digit, count: Self.maximumLeadBeforeDigit, floor: searchFrom)
+            let outcome = bytes[searchFrom...].withUnsafeBufferPointer {
+                candidates.firstMatch(in: $0, from: earliest - searchFrom)
+            }
             guard case .match(let range) = outcome else { return nil }
             let span = String(decoding: bytes[(searchFrom + range.lowerBound)..<(searchFrom + range.upperBound)], as: UTF8.self)
             if let day = parse(span, language: language) { return day }
@@ -81,6 +85,43 @@ final class DateFinder {
             searchFrom += max(range.upperBound, 1)
         }
         return nil
+    }
+
+    /// Characters a candidate date may run before its first digit. The longest lead is a
+    /// weekday (12), a comma and space, a month (15) with a second name after a slash (17), and
+    /// a space: 47; the rest allows for doubled spaces. ICU's search costs about a microsecond
+    /// per character tried, so it starts this far before the first digit, not at the line's start.
+    static let maximumLeadBeforeDigit = 64
+
+    /// Byte offset of the first decimal digit (any script, as `\d` matches) at or after `start`.
+    static func firstDigit(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b >= 0x30 && b <= 0x39 { return i }
+                i += 1
+                continue
+            }
+            guard let (value, length) = bytes.withUnsafeBufferPointer({ UTF8Bytes.scalar(in: $0, at: i) }) else {
+                i += 1
+                continue
+            }
+            if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .decimalNumber { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The byte offset `count` characters before `offset`, but not before `floor`.
+    static func scalarsBack(_ bytes: [UInt8], from offset: Int, count: Int, floor: Int) -> Int {
+        var i = offset
+        var n = 0
+        while i > floor && n < count {
+            i -= 1
+            if bytes[i] & 0xC0 != 0x80 { n += 1 }
+        }
+        return i
     }
 
     /// False when `text` certainly holds no decimal digit: ASCII text without 0-9. Every form

@@ -10,6 +10,18 @@ final class DateFinderTests: XCTestCase {
         XCTAssertEqual(finder.firstDate(in: "Posted on 2024-03-12T10:00:00Z", language: "en"), "2024-03-12")
     }
 
+    func testTheSearchStartsNearTheFirstDigitAndStillFindsLongLeads() throws {
+        let finder = try DateFinder()
+        let prose = String(repeating: "a long lead of words without numbers ", count: 4)
+        XCTAssertEqual(finder.firstDate(in: prose + "Wednesday, September 24, 2018", language: "en"), "2018-09-24")
+        XCTAssertEqual(finder.firstDate(in: prose + "١٢ مارس ٢٠٢٤", language: "ar"), "2024-03-12", "digits of other scripts count")
+        XCTAssertNil(finder.firstDate(in: prose + "and no date at all", language: "en"))
+        let bytes = Array("Zeit: ٣ Uhr".utf8)
+        XCTAssertEqual(DateFinder.firstDigit(bytes, from: 0), 6)
+        XCTAssertEqual(DateFinder.scalarsBack(bytes, from: 6, count: 2, floor: 0), 4)
+        XCTAssertEqual(DateFinder.scalarsBack(bytes, from: 6, count: 50, floor: 1), 1)
+    }
+
     func testYearGluedToTheTimeIsSeparated() throws {
         let finder = try DateFinder()
         XCTAssertEqual(finder.firstDate(in: "Published Tue, Nov 19 20197:05 AM EST", language: "en"), "2019-11-19")
