@@ -74,10 +74,10 @@ struct LanguageIdentifier {
         var hits: [String: Int] = [:]
         var total = 0
         for text in chosen {
-            let counts = counter.count(text, stopwords: StopwordSet([]), keepTokens: true)
-            total += counts.tokens.count
+            let counts = counter.count(text, stopwords: StopwordSet([]), keepProbes: true)
+            total += counts.probes.count
             // Each word is hashed once, not once per candidate language.
-            let probes = counts.tokens.map { StopwordSet.Probe(lowercasedBytes: $0) }
+            let probes = counts.probes
             for code in candidates {
                 guard let set = stoplists.sets[code] else { continue }
                 var n = 0

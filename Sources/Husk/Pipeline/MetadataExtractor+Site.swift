@@ -130,8 +130,21 @@ extension MetadataExtractor {
         return nil
     }
 
+    /// A legal-form suffix ("Pty Ltd") as lowercased words, also without dots and commas.
+    typealias LegalSuffix = (parts: [String], bare: [String])
+
+    /// `text` without leading and trailing dots and commas.
+    static func withoutDotsAndCommas(_ text: String) -> String {
+        let trimmed = text.drop { $0 == "." || $0 == "," }
+        var end = trimmed.endIndex
+        while end > trimmed.startIndex, case let c = trimmed[trimmed.index(before: end)], c == "." || c == "," {
+            end = trimmed.index(before: end)
+        }
+        return String(trimmed[..<end])
+    }
+
     /// A copyright holder without year, trailing clauses and legal form.
-    static func stripLegalForm(_ name: String, suffixes: [String]) -> String {
+    static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
         var out = name
         for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
             if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
@@ -144,16 +157,18 @@ extension MetadataExtractor {
             words.removeFirst()
         }
         while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
+        // Suffix words are compared lowercased, and again without dots and commas ("Inc." and "Inc").
+        var lowered = words.map { $0.lowercased() }
+        var bare = lowered.map(Self.withoutDotsAndCommas)
         var changed = true
         while changed && words.count > 1 {
             changed = false
-            for suffix in suffixes {
-                let parts = suffix.split(separator: " ").map { $0.lowercased() }
-                guard parts.count < words.count else { continue }
-                let tail = words.suffix(parts.count).map { $0.lowercased() }
-                let bare = { (x: [String]) in x.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".,")) } }
-                if tail == parts || bare(tail) == bare(parts) {
-                    words.removeLast(parts.count)
+            for suffix in suffixes where suffix.parts.count < words.count {
+                let n = suffix.parts.count
+                if lowered.suffix(n).elementsEqual(suffix.parts) || bare.suffix(n).elementsEqual(suffix.bare) {
+                    words.removeLast(n)
+                    lowered.removeLast(n)
+                    bare.removeLast(n)
                     changed = true
                     break
                 }

@@ -27,7 +27,7 @@ struct MetadataExtractor {
     let dates: DateFinder
     /// Relative dates, read against a reference date (`Rules/metadata/relative-dates.txt`).
     var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
-    var companySuffixes: [String] = MetadataExtractor.loadSuffixes()
+    var companySuffixes: [LegalSuffix] = MetadataExtractor.loadSuffixes()
     var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
@@ -341,10 +341,15 @@ struct MetadataExtractor {
         return (cut, never, person)
     }
 
-    static func loadSuffixes() -> [String] {
+    /// Legal forms, longest first, split and lowercased once (they are tried against every copyright holder).
+    static func loadSuffixes() -> [LegalSuffix] {
         (EmbeddedRules.files["metadata/company-suffixes.txt"] ?? "").split(separator: "\n")
             .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
             .sorted { $0.split(separator: " ").count > $1.split(separator: " ").count }
+            .map { line in
+                let parts = line.split(separator: " ").map { $0.lowercased() }
+                return (parts, parts.map(withoutDotsAndCommas))
+            }
     }
 
     static func cleanName(_ raw: String) -> String {

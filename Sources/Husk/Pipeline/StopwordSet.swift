@@ -3,7 +3,9 @@
 /// UTF-8 bytes (NFC, as the pipeline's text is), which hash without Unicode normalization.
 struct StopwordSet: Sendable {
     private var packed = PackedKeySet()
-    private var others = Set<[UInt8]>()
+    /// Longer and non-ASCII words by their 64-bit FNV-1a hash: a lookup allocates nothing, and
+    /// two words of a few hundred share a hash with odds of about 1 in 10^15.
+    private var others = PackedKeySet()
     /// Function morphemes written onto other words (`Rules/stoplists/affixes.tsv`), as bytes.
     private var prefixes: [[UInt8]] = []
     private var suffixes: [[UInt8]] = []
@@ -50,7 +52,7 @@ struct StopwordSet: Sendable {
 
     init(_ words: some Sequence<String>) {
         for word in words {
-            if let key = Self.key(word.utf8) { packed.insert(key) } else { others.insert(Array(word.utf8)) }
+            if let key = Self.key(word.utf8) { packed.insert(key) } else { others.insert(Self.hashKey(word.utf8)) }
         }
     }
 
@@ -66,7 +68,7 @@ struct StopwordSet: Sendable {
                 defer { start = end + 1 }
                 guard end > start, all[start] != 0x23, all[start] != 0x20 else { continue }
                 let word = UnsafeBufferPointer(rebasing: all[start..<end])
-                if let key = Self.key(word) { packed.insert(key) } else { others.insert(Array(word)) }
+                if let key = Self.key(word) { packed.insert(key) } else { others.insert(Self.hashKey(word)) }
             }
         }
     }
@@ -86,38 +88,46 @@ struct StopwordSet: Sendable {
         return key
     }
 
-    func contains(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let key = Self.key(bytes) { return packed.contains(key) }
-        var lowered = [UInt8](bytes)
-        for k in lowered.indices where lowered[k] >= 0x41 && lowered[k] <= 0x5A { lowered[k] |= 0x20 }
-        return others.contains(lowered)
+    /// The FNV-1a hash of bytes with ASCII capitals folded, never zero (an empty slot).
+    @inline(__always)
+    static func hashKey<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h = FNV1a()
+        for b in bytes { h.add(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        return h.value == 0 ? 1 : h.value
     }
 
-    /// A lowercased word prepared once for lookups in many sets (language identification
-    /// asks every candidate language's stoplist about the same words).
-    struct Probe {
-        let key: UInt64?
-        let bytes: [UInt8]
+    func contains(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(Probe(lowercasedBytes: bytes))
+    }
 
-        init(lowercasedBytes bytes: [UInt8]) {
-            key = StopwordSet.key(bytes)
-            self.bytes = key == nil ? bytes : []
+    /// A word prepared for lookups: language identification asks every candidate language's
+    /// stoplist about the same words, so each is packed or hashed once.
+    struct Probe {
+        let packed: Bool
+        let key: UInt64
+
+        init<C: Collection>(lowercasedBytes bytes: C) where C.Element == UInt8 {
+            if let key = StopwordSet.key(bytes) {
+                packed = true
+                self.key = key
+            } else {
+                packed = false
+                key = StopwordSet.hashKey(bytes)
+            }
         }
     }
 
     func contains(_ probe: Probe) -> Bool {
-        if let key = probe.key { return packed.contains(key) }
-        return others.contains(probe.bytes)
+        probe.packed ? packed.contains(probe.key) : others.contains(probe.key)
     }
 
     func contains(_ lowercased: String) -> Bool {
-        contains(lowercasedBytes: Array(lowercased.utf8))
+        contains(Probe(lowercasedBytes: lowercased.utf8))
     }
 
     /// A lowercased word given as its UTF-8 bytes.
     func contains(lowercasedBytes bytes: [UInt8]) -> Bool {
-        if let key = Self.key(bytes) { return packed.contains(key) }
-        return others.contains(bytes)
+        contains(Probe(lowercasedBytes: bytes))
     }
 }
 

@@ -13,8 +13,8 @@ final class WordCounter {
         var capitalized = 0
         var letterWords = 0
         var sentences = 0
-        /// Lowercased words as UTF-8 bytes, when requested (language identification).
-        var tokens: [[UInt8]] = []
+        /// Every word ready for stoplist lookups, when requested (language identification).
+        var probes: [StopwordSet.Probe] = []
     }
 
     private let words: WordBreaker
@@ -34,18 +34,18 @@ final class WordCounter {
         }
     }
 
-    func count(_ text: String, stopwords: StopwordSet, keepTokens: Bool = false) -> Counts {
+    func count(_ text: String, stopwords: StopwordSet, keepProbes: Bool = false) -> Counts {
         var counts = Counts()
         text.withBytes { buffer in
             let ascii = !buffer.contains { $0 >= 0x80 }
             if ascii || Self.isTypographicASCII(buffer) {
                 Self.asciiWords(buffer) { range in
-                    self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepTokens)
+                    self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepProbes)
                 }
             } else {
                 words.forEachSegment(in: buffer) { range, kind in
                     guard kind != .none else { return }
-                    self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepTokens)
+                    self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepProbes)
                 }
             }
             counts.sentences = sentenceCount(buffer, ascii: ascii)
@@ -55,7 +55,7 @@ final class WordCounter {
 
     private func tally(
         _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLetterWord: Bool, _ stopwords: StopwordSet,
-        _ counts: inout Counts, _ keepTokens: Bool
+        _ counts: inout Counts, _ keepProbes: Bool
     ) {
         counts.words += 1
         let slice = UnsafeBufferPointer(rebasing: buffer[range])
@@ -69,7 +69,7 @@ final class WordCounter {
             ascii = false
             break
         }
-        if ascii && !keepTokens {
+        if ascii && !keepProbes {
             if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
             if stopwords.contains(asciiBytes: slice) { counts.stopwords += 1 }
             return
@@ -79,7 +79,7 @@ final class WordCounter {
         cases.appendLowercased(bytes: slice, to: &lowered)
         if lowered.contains(0xE2) { Self.replaceApostrophes(&lowered) }
         if stopwords.contains(lowercasedBytes: lowered) || stopwords.hasFunctionAffix(bytes: lowered) { counts.stopwords += 1 }
-        if keepTokens { counts.tokens.append(lowered) }
+        if keepProbes { counts.probes.append(StopwordSet.Probe(lowercasedBytes: lowered)) }
     }
 
     /// The first scalar of valid UTF-8 bytes.
