@@ -14,6 +14,12 @@ struct FNV1a {
         return h.value
     }
 
+    /// The hash of a string's UTF-8 bytes as a `PackedKeySet` key (never zero).
+    static func key(_ text: String) -> UInt64 {
+        let value = hash(text)
+        return value == 0 ? 1 : value
+    }
+
     /// Calls `body` for every word of `text` (a run of ASCII letters and digits and non-ASCII
     /// bytes) with its hash, its length in bytes and the bytes just before and after it (a
     /// space at the text's edges). With `foldingASCIICase`, ASCII capitals hash as lowercase.

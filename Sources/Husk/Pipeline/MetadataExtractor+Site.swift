@@ -42,7 +42,7 @@ extension MetadataExtractor {
                 brandVoted = true
             }
         }
-        for block in blocks where block.text.utf8.count < 80 {
+        for block in blocks where block.text.utf8.count < 80 && block.text.firstWordIs("follow") {
             // "Follow X on Twitter": words, never indices carried across a case change.
             let words = block.text.split(separator: " ")
             guard words.count >= 4, words[0].lowercased() == "follow",
@@ -53,7 +53,7 @@ extension MetadataExtractor {
         }
         guard !votes.isEmpty else { return }
         // Mentions elsewhere on the page, counted on short blocks only.
-        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercased() }
+        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercasedFast }
         for (key, entry) in votes {
             // A mention of a longer candidate that holds this one ("orbit weekly" for "orbit")
             // is that candidate's evidence, not this one's.

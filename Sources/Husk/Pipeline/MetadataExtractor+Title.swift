@@ -2,9 +2,11 @@
 extension MetadataExtractor {
     /// Two to four capitalised words, no function words, no digits: how a person's name looks.
     static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
-        let words = block.text.split(separator: " ")
-        return s.words >= 2 && s.words <= 4 && words.count == s.words && s.stopwords == 0 && s.capitalized == s.words
-            && block.text.count <= 40 && block.ruleHits.isEmpty
+        // The counts first: most blocks fail them, and the word split and the character scan cost more.
+        guard s.words >= 2 && s.words <= 4 && s.stopwords == 0 && s.capitalized == s.words && block.ruleHits.isEmpty,
+            block.text.utf8.count <= 160, block.text.count <= 40
+        else { return false }
+        return block.text.split(separator: " ").count == s.words
             && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
@@ -37,10 +39,12 @@ extension MetadataExtractor {
         let start = region.isEmpty ? top : region.lowerBound
         let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
         var best: (score: Double, index: Int)? = nil
-        var seenTexts = Set<String>()
-        var repeated = Set<String>()
+        // Texts by their FNV-1a hash (lines of a page share one with odds of about 1 in 10^13).
+        var seenTexts = PackedKeySet()
+        var repeated = PackedKeySet()
         for block in blocks where block.text.utf8.count < 300 {
-            if !seenTexts.insert(block.text).inserted { repeated.insert(block.text) }
+            let key = FNV1a.key(block.text)
+            if seenTexts.contains(key) { repeated.insert(key) } else { seenTexts.insert(key) }
         }
         // The article's words, from its prose below the candidates.
         var body = WordEcho()
@@ -82,7 +86,7 @@ extension MetadataExtractor {
             // National Writer") is what sits around a headline, not the headline.
             if datelines.contains(i) { score -= 3 }
             if text.hasSuffix(":") { score -= 2 }
-            if text.contains(",") && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) && s.words <= 8 {
+            if text.utf8.contains(0x2C) && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) && s.words <= 8 {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
@@ -102,7 +106,7 @@ extension MetadataExtractor {
             }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).
-            if repeated.contains(blocks[i].text) { score += 1 }
+            if repeated.contains(FNV1a.key(text)) { score += 1 }
             // "Headline | Site" with the site the page names elsewhere is the page's own title.
             if let site = siteHint, Self.splitSiteSuffix(blocks[i].text, known: site) != nil { score += 3 }
             // A headline's words come back in the article; a masthead's or a menu label's do not.
