@@ -33,11 +33,11 @@ extension MetadataExtractor {
     /// The headline: the best-scoring title-like block above the article. Headings score by
     /// level, a block just above the byline or dateline scores high, distance costs.
     func findTitle(
-        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, rules: [Rule],
+        _ blocks: [Block], stats: [BlockStats], region: Range<Int>, top: Int, byline: Int?, until: Int? = nil, rules: [Rule],
         siteHint: String?, datelines: Set<Int> = [], authorLines: Set<Int> = []
     ) -> (Int, String)? {
         let start = region.isEmpty ? top : region.lowerBound
-        let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1))
+        let limit = min(blocks.count, max(start + 2, (byline ?? 0) + 1, until ?? 0))
         var best: (score: Double, index: Int)? = nil
         // Texts by their FNV-1a hash (lines of a page share one with odds of about 1 in 10^13).
         var seenTexts = PackedKeySet()

@@ -42,6 +42,13 @@ struct MetadataExtractor {
     var bylineReach = 8
     /// How many blocks past the start of the main region a dateline may sit.
     var dateSlack = 10
+    /// Blocks between the region's start and its first paragraph of solid prose beyond which
+    /// the region is taken to start inside a menu (see `headerRegion`).
+    var headerGap = 8
+    /// How far above that paragraph the header is then looked for.
+    var headerLead = 6
+    /// Words a kept paragraph needs to count as the article's first solid prose.
+    var solidProseWords = 20
     /// How many blocks from the author's byline a date may stand (see `findDateNearByline`).
     var bylineDateReach = 3
     /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
@@ -63,6 +70,8 @@ struct MetadataExtractor {
     ) -> Result {
         var result = Result()
         let vocabulary = ProseVocabulary(blocks)
+        let (region, firstProse) = Self.headerRegion(
+            region, blocks: blocks, stats: stats, gap: headerGap, lead: headerLead, proseWords: solidProseWords)
         var top = min(blocks.count, (region.isEmpty ? min(blocks.count, 40) : region.lowerBound) + topSlack)
         // The byline under the headline: the first author or date extraction a little past the
         // region's start. A prose-like line above the headline (an affiliate notice) can start
@@ -151,7 +160,7 @@ struct MetadataExtractor {
             if dates.firstDate(in: blocks[i].text, language: language) != nil { datelines.insert(i) }
         }
         if let (index, title) = findTitle(
-            blocks, stats: stats, region: region, top: top, byline: bylineIndex, rules: rules,
+            blocks, stats: stats, region: region, top: top, byline: bylineIndex, until: firstProse, rules: rules,
             siteHint: result.metadata.sitename.map { Self.stripLegalForm($0, suffixes: companySuffixes) },
             datelines: datelines, authorLines: authorLines) {
             var headline = title
@@ -357,5 +366,30 @@ struct MetadataExtractor {
         while let last = s.last, ".,;:|-–—«»\"“”„'·•™®".contains(last) || last == " " { s.removeLast() }
         while let first = s.first, ".,;:|-–—«»\"“”„'·•".contains(first) || first == " " { s.removeFirst() }
         return s
+    }
+}
+
+extension MetadataExtractor {
+    /// Solid prose: a paragraph the classifier kept, long and ending a sentence, as no menu
+    /// item, teaser or label strip is.
+    static func isSolidProse(_ b: Block, _ s: BlockStats, words: Int) -> Bool {
+        b.decision.verdict == .keep && s.words >= words && s.endsSentence && s.linkDensity < 0.3
+    }
+
+    /// The region as the header search sees it. Pages that open with long menus (plain
+    /// renderings above all) start the region inside the menu, where long descriptive items
+    /// read as content; the headline, byline and dateline then sit far below the region's
+    /// start, just above the article's first solid paragraph. When that paragraph is more than
+    /// `gap` blocks below the start, the header is looked for from `lead` blocks above it, and
+    /// that paragraph is returned too: headline candidates reach down to it.
+    ///
+    /// Needs the blocks' decisions: metadata is read after classification.
+    static func headerRegion(
+        _ region: Range<Int>, blocks: [Block], stats: [BlockStats], gap: Int, lead: Int, proseWords: Int
+    ) -> (Range<Int>, Int?) {
+        guard !region.isEmpty, let first = region.first(where: { isSolidProse(blocks[$0], stats[$0], words: proseWords) }),
+            first - region.lowerBound > gap
+        else { return (region, nil) }
+        return (max(region.lowerBound, first - lead)..<region.upperBound, first)
     }
 }

@@ -38,6 +38,10 @@ struct WindowCleaner {
         let features = blockFeatures(blocks, stats, region: region)
         var result = Result()
         if isFirst {
+            // Classified first, so the header search knows which blocks the article keeps.
+            var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
+            classifier.continuation = options.continuation
+            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
             let found = engine.metadata.extract(
                 blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language, referenceDate: context.referenceDate)
             result.metadata = found.metadata
@@ -45,10 +49,6 @@ struct WindowCleaner {
             result.metadata.url = options.url
             result.provenance = found.provenance
             if language != nil { result.provenance["language"] = languageSource }
-            for (index, field) in found.consumed { blocks[index].ruleHits.removeAll(); blocks[index].decision = Decision(.drop, .metadata(field: field)) }
-            var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
-            classifier.continuation = options.continuation
-            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
             for (index, field) in found.consumed { blocks[index].decision = Decision(.drop, .metadata(field: field)) }
         } else {
             var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)

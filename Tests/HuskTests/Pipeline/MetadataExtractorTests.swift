@@ -209,3 +209,48 @@ final class LanguageIdentifierTests: XCTestCase {
         XCTAssertEqual(try language(page), "de")
     }
 }
+
+final class MetadataHeaderRegionTests: XCTestCase {
+    private func block(keep: Bool) -> Block {
+        var b = Block(line: 1, text: "x", kind: .paragraph, level: 0, indent: 0, linkBytes: 0, links: 0, urls: 0,
+                      emphasized: false, imagesBefore: 0, images: 0, gapBefore: false)
+        b.decision = Decision(keep ? .keep : .drop, .score(keep ? 0.9 : 0.1))
+        return b
+    }
+
+    private func stats(words: Int) -> BlockStats {
+        var s = BlockStats()
+        s.words = words
+        s.endsSentence = true
+        return s
+    }
+
+    /// Twelve menu descriptions (kept, short), a header, then the article's first paragraph at 15.
+    private func page(firstProse: Int) -> ([Block], [BlockStats]) {
+        let blocks = (0..<30).map { block(keep: $0 < 12 || $0 >= firstProse) }
+        let counts = (0..<30).map { stats(words: $0 >= firstProse ? 40 : 12) }
+        return (blocks, counts)
+    }
+
+    func testTheHeaderMovesDownToTheFirstSolidParagraphWhenTheRegionStartsInAMenu() {
+        let (blocks, stats) = page(firstProse: 15)
+        let (region, first) = MetadataExtractor.headerRegion(0..<30, blocks: blocks, stats: stats, gap: 8, lead: 6, proseWords: 20)
+        XCTAssertEqual(region, 9..<30)
+        XCTAssertEqual(first, 15)
+    }
+
+    func testTheHeaderStaysWhenTheFirstSolidParagraphIsNearTheRegionStart() {
+        let (blocks, stats) = page(firstProse: 15)
+        let (region, first) = MetadataExtractor.headerRegion(10..<30, blocks: blocks, stats: stats, gap: 8, lead: 6, proseWords: 20)
+        XCTAssertEqual(region, 10..<30)
+        XCTAssertNil(first)
+    }
+
+    func testDroppedLongBlocksAreNotTheArticlesFirstParagraph() {
+        var (blocks, stats) = page(firstProse: 15)
+        blocks[3].decision = Decision(.drop, .score(0.1))
+        stats[3].words = 40  // a long promotional banner the classifier dropped
+        let (_, first) = MetadataExtractor.headerRegion(0..<30, blocks: blocks, stats: stats, gap: 8, lead: 6, proseWords: 20)
+        XCTAssertEqual(first, 15)
+    }
+}
