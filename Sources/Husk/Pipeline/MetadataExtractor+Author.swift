@@ -42,7 +42,10 @@ extension MetadataExtractor {
     /// A byline with no "By": a line of two to four capitalised words and no function words
     /// right under the headline ("Jane Doe", then the date), or such a name with its role.
     func findNameLine(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, after title: Int) {
-        for i in (title + 1)..<min(blocks.count, title + 4) where blocks[i].kind == .paragraph {
+        // The next three blocks with words: lines without any (an invisible separator, an
+        // image) do not push the name out of reach.
+        let next = ((title + 1)..<blocks.count).lazy.filter { stats[$0].words > 0 }.prefix(3)
+        for i in next where blocks[i].kind == .paragraph {
             let name: String
             if Self.isNameLike(blocks[i], stats[i]) {
                 name = blocks[i].text

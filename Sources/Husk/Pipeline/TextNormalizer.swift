@@ -77,7 +77,7 @@ struct TextNormalizer {
                     out.append(0x20)
                 case 0x00...0x1F, 0x7F...0x9F:
                     break
-                case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
+                case 0xAD, 0x200B, 0x2060...0x2064, 0xFEFF, 0x180E:
                     break
                 default:
                     out.append(contentsOf: b[i..<(i + length)])

@@ -14,6 +14,11 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring", "## Article by\n\nMatias Heikkilä\n\n© 2025 Byte Works").author, "Matias Heikkilä")
     }
 
+    func testANameLineUnderTheHeadlineCountsPastLinesWithoutWords() throws {
+        let m = try meta("# Library to open in spring\n\n—\n\nMarch 4, 2025\n\n—\n\nJoaquin Fernandez")
+        XCTAssertEqual(m.author, "Joaquin Fernandez")
+    }
+
     func testANameWithItsRoleUnderTheHeadlineGivesTheName() throws {
         let m = try meta("# A Beginner’s Guide to Libraries\n\n[Audrey Huang](#), Print Managing Editor\n\nMarch 3, 2024")
         XCTAssertEqual(m.author, "Audrey Huang")

@@ -8,6 +8,7 @@ final class TextNormalizerTests: XCTestCase {
 
     func testInvisibleCharactersAreRemoved() throws {
         XCTAssertEqual(try normalize("in\u{200B}vis\u{AD}ible\u{FEFF}"), "invisible")
+        XCTAssertEqual(try normalize("\u{2063}"), "", "an invisible separator alone leaves an empty line")
     }
 
     func testOddSpacesBecomePlainSpaces() throws {
