@@ -54,7 +54,10 @@ extension MetadataExtractor {
             } else {
                 continue
             }
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary) else { continue }
+            // A role line ("Digital Content Producer") is shaped like a name too.
+            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+                !name.split(separator: " ").contains(where: { isRoleWord($0) })
+            else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line under the title", consuming: true)
             return
         }

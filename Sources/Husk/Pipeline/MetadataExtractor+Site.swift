@@ -23,7 +23,7 @@ extension MetadataExtractor {
         let head = min(blocks.count, 12)
         var brandVoted = false
         for i in 0..<head {
-            for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) {
+            for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) && !isAuthorCard(i, alt: alt, blocks: blocks, stats: stats) {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
             }
             let text = blocks[i].text
@@ -94,6 +94,17 @@ extension MetadataExtractor {
     func isPortraitAlt(_ alt: String) -> Bool {
         let words = alt.lowercased().split(whereSeparator: { !$0.isLetter })
         return sitenameNoise.person.contains { words.contains(Substring($0)) }
+    }
+
+    /// An author card: an image whose alt text is the name on its own line (the image's block
+    /// or the next with words), with a short role line after that ("Kimberly Rhodes" /
+    /// "Digital Content Producer"). The image is the person's portrait, not the site's logo.
+    func isAuthorCard(_ i: Int, alt: String, blocks: [Block], stats: [BlockStats]) -> Bool {
+        func nextWithWords(_ k: Int) -> Int? { ((k + 1)..<min(blocks.count, k + 3)).first { stats[$0].words > 0 } }
+        guard let name = blocks[i].text == alt ? i : nextWithWords(i), blocks[name].text == alt,
+            let role = nextWithWords(name), stats[role].words <= 6
+        else { return false }
+        return blocks[role].text.split(separator: " ").contains { isRoleWord($0) }
     }
 
     /// Image file names and URLs are no names ("logo-header.png?width=223"), nor numbered

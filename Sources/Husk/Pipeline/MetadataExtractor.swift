@@ -28,7 +28,10 @@ struct MetadataExtractor {
     /// Relative dates, read against a reference date (`Rules/metadata/relative-dates.txt`).
     var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
     var companySuffixes: [LegalSuffix] = MetadataExtractor.loadSuffixes()
-    var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt"))
+    var bylineNoise: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-noise.txt") + MetadataExtractor.authorRoles)
+    /// Job titles and role words (`Rules/metadata/author-roles.txt`), also part of `bylineNoise`.
+    var roleWords: Set<String> = Set(MetadataExtractor.authorRoles)
+    static let authorRoles = MetadataExtractor.loadList("metadata/author-roles.txt")
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
     /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).
@@ -282,6 +285,11 @@ struct MetadataExtractor {
     /// ignoring case and the punctuation around it ("Editor,", "Jan.").
     func isBylineNoise(_ word: Substring) -> Bool {
         bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
+    }
+
+    /// Whether a word is a job title or role word ("Producer,", "Sr.").
+    func isRoleWord(_ word: Substring) -> Bool {
+        roleWords.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
     }
 
     /// Names from a byline: roles, emails and dates removed, joins split.

@@ -19,6 +19,17 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(m.author, "Joaquin Fernandez")
     }
 
+    func testAnAuthorCardUnderTheHeadlineNamesThePersonNotTheSite() throws {
+        let m = try meta("# Library to open in spring\n\n![Kimberly Rhodes](#)\n\nKimberly Rhodes\n\nDigital Content Producer")
+        XCTAssertEqual(m.author, "Kimberly Rhodes")
+        XCTAssertNotEqual(m.sitename, "Kimberly Rhodes", "a portrait above its name and role is no logo")
+    }
+
+    func testARoleLineUnderTheHeadlineIsNoName() throws {
+        let m = try meta("# Library to open in spring\n\nDigital Content Producer")
+        XCTAssertNil(m.author)
+    }
+
     func testANameWithItsRoleUnderTheHeadlineGivesTheName() throws {
         let m = try meta("# A Beginner’s Guide to Libraries\n\n[Audrey Huang](#), Print Managing Editor\n\nMarch 3, 2024")
         XCTAssertEqual(m.author, "Audrey Huang")
