@@ -129,6 +129,9 @@ struct InputDecoder {
             break
         }
         if ascii { return line }
+        // Valid lines (nearly all) are checked by the standard library's fast validator and
+        // kept as they are; only a line with an invalid sequence is rebuilt scalar by scalar.
+        if String(validating: line, as: UTF8.self) != nil { return line }
         var out: [UInt8] = []
         out.reserveCapacity(line.count + 8)
         var parser = Unicode.UTF8.ForwardParser()

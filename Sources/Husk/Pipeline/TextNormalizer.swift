@@ -65,6 +65,13 @@ struct TextNormalizer {
             let n = b.count
             var i = 0
             while i < n {
+                // Printable ASCII, most of any line, is copied without decoding.
+                let c = b[i]
+                if c >= 0x20 && c < 0x7F {
+                    out.append(c)
+                    i += 1
+                    continue
+                }
                 guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else {
                     // A truncated sequence cannot come from the decoder; keep the bytes.
                     out.append(contentsOf: b[i...])
@@ -80,7 +87,8 @@ struct TextNormalizer {
                 case 0xAD, 0x200B, 0x2060...0x2064, 0xFEFF, 0x180E:
                     break
                 default:
-                    out.append(contentsOf: b[i..<(i + length)])
+                    // Byte by byte: appending a slice goes through the generic (slow) path.
+                    for k in i..<(i + length) { out.append(b[k]) }
                 }
                 i += length
             }

@@ -69,9 +69,12 @@ final class WordCounter {
             ascii = false
             break
         }
-        if ascii && !keepProbes {
+        if ascii {
             if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
-            if stopwords.contains(asciiBytes: slice) { counts.stopwords += 1 }
+            // Probes fold ASCII capitals themselves: no lowercased copy.
+            let probe = StopwordSet.Probe(lowercasedBytes: slice)
+            if stopwords.contains(probe) { counts.stopwords += 1 }
+            if keepProbes { counts.probes.append(probe) }
             return
         }
         if let scalar = Self.firstScalar(slice), cases.isUppercase(scalar) { counts.capitalized += 1 }
