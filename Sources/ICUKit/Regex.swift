@@ -38,14 +38,12 @@ public final class ICURegex {
             throw ICUError(status, offset: Int(parseError.offset))
         }
         regex = re
-        units = .allocate(capacity: 1)
         husk_uregex_setTimeLimit(regex, timeLimit, &status)
         husk_uregex_setStackLimit(regex, stackLimit, &status)
     }
 
     deinit {
         husk_uregex_close(regex)
-        units.deallocate()
     }
 
     /// A separate matcher for another thread: ICU regex objects carry match state.
@@ -53,91 +51,28 @@ public final class ICURegex {
         try? ICURegex(pattern, options: options)
     }
 
-    /// The text of the last search as UTF-16, which ICU reads in place: its regex engine runs
-    /// about twice as fast on UTF-16 as through a UTF-8 `UText`. Owned here because ICU keeps
-    /// the pointer until the next search.
-    private var units: UnsafeMutablePointer<UInt16>
-    private var unitCapacity = 0
-    /// `byteOffset[k]` is the UTF-8 offset of UTF-16 unit `k` (and of the end, at `count`);
-    /// empty when the last text was ASCII, whose offsets are the same in both forms.
-    private var byteOffset: [Int] = []
-    private var unitCount = 0
+    /// The text of the last search through `firstMatch(in: UnsafeBufferPointer)`.
+    private let ownText = UTF16Text()
+    /// The text the last match refers to (kept alive: ICU holds its pointer).
+    private var searched: UTF16Text?
 
     /// The first match in `utf8` (byte offsets) starting at or after byte `start`; the text
     /// before `start` still counts as context (`\b`, look-behind).
     public func firstMatch(in utf8: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Outcome {
-        load(utf8)
-        var from = min(start, unitCount)
-        if !byteOffset.isEmpty {
-            from = 0
-            while from < unitCount && byteOffset[from] < start { from += 1 }
-        }
+        ownText.load(utf8)
+        return firstMatch(in: ownText, from: start)
+    }
+
+    /// The first match in text already converted (shared by the regexes that search one block).
+    public func firstMatch(in text: UTF16Text, from start: Int = 0) -> Outcome {
+        searched = text
         var status = U_ZERO_ERROR
-        husk_uregex_setText(regex, units, Int32(unitCount), &status)
+        husk_uregex_setText(regex, text.units, Int32(text.count), &status)
         guard !failed(status) else { return .noMatch }
-        let found = husk_uregex_find64(regex, Int64(from), &status) != 0
+        let found = husk_uregex_find64(regex, Int64(text.unit(atOrAfterByte: start)), &status) != 0
         if status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW { return .limitExceeded }
         guard found, !failed(status) else { return .noMatch }
         return range(ofGroup: 0).map { .match($0) } ?? .noMatch
-    }
-
-    /// Converts valid UTF-8 to UTF-16 in `units`, recording each unit's byte offset unless
-    /// the text is ASCII.
-    private func load(_ utf8: UnsafeBufferPointer<UInt8>) {
-        if unitCapacity < utf8.count + 1 {
-            units.deallocate()
-            unitCapacity = max(64, (utf8.count + 1) * 2)
-            units = .allocate(capacity: unitCapacity)
-        }
-        byteOffset.removeAll(keepingCapacity: true)
-        var i = 0
-        // ASCII prefix: one unit per byte, offsets unchanged.
-        while i < utf8.count && utf8[i] < 0x80 {
-            units[i] = UInt16(utf8[i])
-            i += 1
-        }
-        guard i < utf8.count else {
-            unitCount = utf8.count
-            return
-        }
-        byteOffset.reserveCapacity(utf8.count + 1)
-        for k in 0..<i { byteOffset.append(k) }
-        var n = i
-        while i < utf8.count {
-            let b = utf8[i]
-            var scalar: UInt32
-            var length: Int
-            switch b {
-            case 0..<0x80: scalar = UInt32(b); length = 1
-            case 0xC0..<0xE0: scalar = UInt32(b & 0x1F); length = 2
-            case 0xE0..<0xF0: scalar = UInt32(b & 0x0F); length = 3
-            case 0xF0..<0xF8: scalar = UInt32(b & 0x07); length = 4
-            default: scalar = 0xFFFD; length = 1
-            }
-            if length > 1 {
-                if i + length > utf8.count {
-                    scalar = 0xFFFD
-                    length = utf8.count - i
-                } else {
-                    for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[i + k] & 0x3F) }
-                }
-            }
-            if scalar >= 0x10000 {
-                let v = scalar - 0x10000
-                units[n] = UInt16(0xD800 + (v >> 10))
-                units[n + 1] = UInt16(0xDC00 + (v & 0x3FF))
-                byteOffset.append(i)
-                byteOffset.append(i)
-                n += 2
-            } else {
-                units[n] = UInt16(truncatingIfNeeded: scalar)
-                byteOffset.append(i)
-                n += 1
-            }
-            i += length
-        }
-        byteOffset.append(utf8.count)
-        unitCount = n
     }
 
     /// The byte range of capture `group` of the last successful match, if it took part.
@@ -145,9 +80,8 @@ public final class ICURegex {
         var status = U_ZERO_ERROR
         let start = husk_uregex_start64(regex, group, &status)
         let end = husk_uregex_end64(regex, group, &status)
-        guard !failed(status), start >= 0, end >= start, Int(end) <= unitCount else { return nil }
-        if byteOffset.isEmpty { return Int(start)..<Int(end) }
-        return byteOffset[Int(start)]..<byteOffset[Int(end)]
+        guard let text = searched, !failed(status), start >= 0, end >= start, Int(end) <= text.count else { return nil }
+        return text.byteOffset(ofUnit: Int(start))..<text.byteOffset(ofUnit: Int(end))
     }
 
     public var groupCount: Int {

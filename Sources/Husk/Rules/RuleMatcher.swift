@@ -36,6 +36,8 @@ final class RuleMatcher {
     /// Scratch buffers reused across blocks.
     private var lowered: [UInt8] = []
     private var candidates: [Int] = []
+    /// The block being matched, as the UTF-16 the regexes search.
+    private let utf16 = UTF16Text()
     /// Case lookups, shared with the engine's word counter (one table per thread).
     private let cases: CaseTable
 
@@ -85,6 +87,7 @@ final class RuleMatcher {
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
+        var converted = false
         var out: [RuleHit] = []
         var previous = -1
         for index in candidates where index != previous {
@@ -98,8 +101,13 @@ final class RuleMatcher {
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
             text.withBytes { buffer in
+                // Converted once per block, for all of its candidate rules.
+                if !converted {
+                    utf16.load(buffer)
+                    converted = true
+                }
                 for regex in regexes {
-                    switch regex.firstMatch(in: buffer) {
+                    switch regex.firstMatch(in: utf16) {
                     case .match(let range):
                         var captured: String? = nil
                         if facts.extracts {
