@@ -185,6 +185,8 @@ extension MetadataExtractor {
                 }
             }
         }
+        // "Dow Jones & Company, Inc." loses its legal form, and then its dangling join.
+        while let last = words.last, words.count > 1, last == "&" || last == "+" || last.lowercased() == "and" { words.removeLast() }
         return cleanName(words.joined(separator: " "))
     }
 }

@@ -147,6 +147,8 @@ final class MetadataExtractorTests: XCTestCase {
 
     func testSiteNameDropsLegalFormAndYear() throws {
         XCTAssertEqual(try meta("# Library to open in spring", "© 2024 The Touchline Ltd. All rights reserved.").sitename, "The Touchline")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Hartley & Company, Inc. All rights reserved.").sitename, "Hartley",
+                       "no join is left dangling")
     }
 
     func testNameLineUnderTheHeadlineIsTheAuthor() throws {
