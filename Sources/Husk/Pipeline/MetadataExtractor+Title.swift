@@ -72,6 +72,8 @@ extension MetadataExtractor {
             let distance = abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }
+            // A longer statement ending in a full stop is a lede or a caption; headlines drop the stop.
+            if s.endsSentence && blocks[i].text.hasSuffix(".") && s.words > statementMinWords { score -= statementPenalty }
             if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }

@@ -65,6 +65,10 @@ struct MetadataExtractor {
     /// What a title candidate gains when the article's words repeat all of its own (in
     /// proportion to the share repeated; see `findTitle`).
     var titleEchoWeight = 2.0
+    /// What a title candidate loses, on top of ending a sentence, when it is a statement of
+    /// more than `statementMinWords` words ending in a full stop.
+    var statementPenalty = 1.0
+    var statementMinWords = 8
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
 

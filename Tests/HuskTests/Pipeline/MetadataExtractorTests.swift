@@ -97,6 +97,13 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.title, "Library to open in spring after long delay")
     }
 
+    func testALongStatementEndingInAFullStopLosesToTheHeadline() throws {
+        let m = try meta(
+            "Library to open in spring\n\nNews\n\nCouncil\n\nLocal\n\n"
+                + "The council met on Tuesday and agreed the new library would open in the spring after years of delay.\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring")
+    }
+
     func testTheSiteNameIsNotTheTitle() throws {
         let m = try meta("The Ledger\n\nMarch 3, 2024", "© 2024 The Ledger. All rights reserved.")
         XCTAssertNotEqual(m.title, "The Ledger")
