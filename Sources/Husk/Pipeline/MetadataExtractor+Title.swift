@@ -93,6 +93,8 @@ extension MetadataExtractor {
             }
             // A person's name is the byline, and the line above it the headline.
             if Self.isNameLike(blocks[i], s) { score -= 2 }
+            // So is a short role line ("Co-founder of Acme", "Senior Editor").
+            if s.words <= 6 && text.split(separator: " ").contains(where: { isRoleWord($0) }) { score -= 2 }
             if i + 1 < blocks.count, byline != i + 1,
                 isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
             {

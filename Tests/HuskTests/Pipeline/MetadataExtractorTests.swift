@@ -104,6 +104,11 @@ final class MetadataExtractorTests: XCTestCase {
         XCTAssertEqual(m.title, "Library to open in spring")
     }
 
+    func testARoleLineAboveTheAuthorsNameIsNotTheTitle() throws {
+        let m = try meta("Library to open in spring after long delay\n\nMarch 3, 2024\n\nCo-founder of Acme Labs\n\nAnn Lee")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
+
     func testTheSiteNameIsNotTheTitle() throws {
         let m = try meta("The Ledger\n\nMarch 3, 2024", "© 2024 The Ledger. All rights reserved.")
         XCTAssertNotEqual(m.title, "The Ledger")
