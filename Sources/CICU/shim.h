@@ -60,9 +60,6 @@ static inline void husk_uregex_close(URegularExpression *re) { uregex_close(re);
 static inline void husk_uregex_setText(URegularExpression *re, const UChar *text, int32_t length, UErrorCode *status) {
     uregex_setText(re, text, length, status);
 }
-static inline void husk_uregex_setUText(URegularExpression *re, UText *text, UErrorCode *status) {
-    uregex_setUText(re, text, status);
-}
 static inline UBool husk_uregex_find64(URegularExpression *re, int64_t start, UErrorCode *status) {
     return uregex_find64(re, start, status);
 }

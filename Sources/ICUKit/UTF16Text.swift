@@ -13,8 +13,6 @@ public final class UTF16Text {
     private var byteOffset: UnsafeMutablePointer<Int32>
     private(set) var isASCII = true
     public private(set) var count = 0
-    /// Bumped at every `load`, so a regex can tell whether its last match refers to this text.
-    private(set) var generation = 0
 
     public init() {
         capacity = 64
@@ -29,7 +27,6 @@ public final class UTF16Text {
 
     /// Replaces the text with `utf8` (valid UTF-8; a truncated sequence becomes U+FFFD).
     public func load(_ utf8: UnsafeBufferPointer<UInt8>) {
-        generation &+= 1
         if capacity < utf8.count + 1 {
             units.deallocate()
             byteOffset.deallocate()

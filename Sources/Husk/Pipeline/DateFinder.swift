@@ -95,22 +95,24 @@ final class DateFinder {
 
     /// Byte offset of the first decimal digit (any script, as `\d` matches) at or after `start`.
     static func firstDigit(_ bytes: [UInt8], from start: Int) -> Int? {
-        var i = start
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b >= 0x30 && b <= 0x39 { return i }
-                i += 1
-                continue
+        bytes.withUnsafeBufferPointer { b in
+            var i = start
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    if c >= 0x30 && c <= 0x39 { return i }
+                    i += 1
+                    continue
+                }
+                guard let (value, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                    i += 1
+                    continue
+                }
+                if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .decimalNumber { return i }
+                i += length
             }
-            guard let (value, length) = bytes.withUnsafeBufferPointer({ UTF8Bytes.scalar(in: $0, at: i) }) else {
-                i += 1
-                continue
-            }
-            if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .decimalNumber { return i }
-            i += length
+            return nil
         }
-        return nil
     }
 
     /// The byte offset `count` characters before `offset`, but not before `floor`.

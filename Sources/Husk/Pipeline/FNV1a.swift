@@ -5,20 +5,23 @@ struct FNV1a {
 
     mutating func add(_ byte: UInt8) { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
-    /// The hash of a string's UTF-8 bytes.
-    static func hash(_ text: String) -> UInt64 {
+    /// The hash as a `PackedKeySet` key: never zero, which marks an empty slot there.
+    var key: UInt64 { value == 0 ? 1 : value }
+
+    /// The hasher fed a string's UTF-8 bytes.
+    private static func fed(_ text: String) -> FNV1a {
         var h = FNV1a()
         text.withBytes { bytes in
             for b in bytes { h.add(b) }
         }
-        return h.value
+        return h
     }
 
+    /// The hash of a string's UTF-8 bytes.
+    static func hash(_ text: String) -> UInt64 { fed(text).value }
+
     /// The hash of a string's UTF-8 bytes as a `PackedKeySet` key (never zero).
-    static func key(_ text: String) -> UInt64 {
-        let value = hash(text)
-        return value == 0 ? 1 : value
-    }
+    static func key(_ text: String) -> UInt64 { fed(text).key }
 
     /// Calls `body` for every word of `text` (a run of ASCII letters and digits and non-ASCII
     /// bytes) with its hash, its length in bytes and the bytes just before and after it (a

@@ -77,11 +77,10 @@ struct LanguageIdentifier {
             let counts = counter.count(text, stopwords: StopwordSet([]), keepProbes: true)
             total += counts.probes.count
             // Each word is hashed once, not once per candidate language.
-            let probes = counts.probes
             for code in candidates {
                 guard let set = stoplists.sets[code] else { continue }
                 var n = 0
-                for probe in probes where set.contains(probe) { n += 1 }
+                for probe in counts.probes where set.contains(probe) { n += 1 }
                 if n > 0 { hits[code, default: 0] += n }
             }
         }

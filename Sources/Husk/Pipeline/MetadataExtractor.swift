@@ -288,12 +288,17 @@ struct MetadataExtractor {
     /// Whether a byline word is a role, a date word or a label (`Rules/metadata/byline-noise.txt`),
     /// ignoring case and the punctuation around it ("Editor,", "Jan.").
     func isBylineNoise(_ word: Substring) -> Bool {
-        bylineNoise.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
+        bylineNoise.contains(Self.bylineWordKey(word))
     }
 
     /// Whether a word is a job title or role word ("Producer,", "Sr.").
     func isRoleWord(_ word: Substring) -> Bool {
-        roleWords.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;")))
+        roleWords.contains(Self.bylineWordKey(word))
+    }
+
+    /// A byline word as the word lists hold it: lowercased, without the punctuation around it.
+    static func bylineWordKey(_ word: Substring) -> String {
+        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
     }
 
     /// Names from a byline: roles, emails and dates removed, joins split.

@@ -93,11 +93,7 @@ struct StopwordSet: Sendable {
     static func hashKey<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var h = FNV1a()
         for b in bytes { h.add(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-        return h.value == 0 ? 1 : h.value
-    }
-
-    func contains(asciiBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        contains(Probe(lowercasedBytes: bytes))
+        return h.key
     }
 
     /// A word prepared for lookups: language identification asks every candidate language's
