@@ -37,8 +37,8 @@ final class WordCounter {
     func count(_ text: String, stopwords: StopwordSet, keepProbes: Bool = false) -> Counts {
         var counts = Counts()
         text.withBytes { buffer in
-            let ascii = !buffer.contains { $0 >= 0x80 }
-            if ascii || Self.isTypographicASCII(buffer) {
+            let fast = Self.isTypographicASCII(buffer)
+            if fast {
                 Self.asciiWords(buffer) { range in
                     self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepProbes)
                 }
@@ -48,7 +48,7 @@ final class WordCounter {
                     self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepProbes)
                 }
             }
-            counts.sentences = sentenceCount(buffer, ascii: ascii)
+            counts.sentences = fast ? ASCIISentences.count(buffer) : sentenceCount(buffer)
         }
         return counts
     }
@@ -91,13 +91,8 @@ final class WordCounter {
         return Unicode.Scalar(value)
     }
 
-    /// Sentences: ICU's count when the text has sentence punctuation inside it, else one.
-    private func sentenceCount(_ buffer: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Int {
-        if ascii {
-            var marks = 0
-            for b in buffer where b == 0x2E || b == 0x21 || b == 0x3F { marks += 1 }
-            if marks <= 1 { return buffer.isEmpty ? 0 : 1 }
-        }
+    /// Sentences by ICU's iterator, for text the ASCII path does not take.
+    private func sentenceCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
         var n = 0
         sentences.forEachBoundary(in: buffer) { _ in n += 1 }
         return n
