@@ -43,4 +43,31 @@ public struct Normalizer: @unchecked Sendable {
             return String(decoding: dest[0..<Int(length)], as: UTF16.self)
         }
     }
+
+    /// Normalizes UTF-8 bytes, reusing `scratch` for the UTF-16 ICU reads: nil when the text is
+    /// already normalized (most text is), else the normalized bytes.
+    ///
+    /// Byte in, bytes out: the pipeline works on UTF-8, and going through `String` and its
+    /// UTF-16 view cost more than ICU's own check.
+    public func normalized(_ utf8: UnsafeBufferPointer<UInt8>, scratch: UTF16Text) -> [UInt8]? {
+        guard !utf8.isEmpty else { return nil }
+        scratch.load(utf8)
+        var status = U_ZERO_ERROR
+        let span = husk_unorm2_spanQuickCheckYes(instance, scratch.units, Int32(scratch.count), &status)
+        if !failed(status) && Int(span) == scratch.count { return nil }
+        var capacity = scratch.count * 2 + 16
+        while true {
+            status = U_ZERO_ERROR
+            var dest = [UInt16](repeating: 0, count: capacity)
+            let length = dest.withUnsafeMutableBufferPointer { dst in
+                husk_unorm2_normalize(instance, scratch.units, Int32(scratch.count), dst.baseAddress, Int32(dst.count), &status)
+            }
+            if status == U_BUFFER_OVERFLOW_ERROR {
+                capacity = Int(length) + 16
+                continue
+            }
+            if failed(status) { return nil }
+            return Array(String(decoding: dest[0..<Int(length)], as: UTF16.self).utf8)
+        }
+    }
 }

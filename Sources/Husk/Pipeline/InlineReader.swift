@@ -87,10 +87,25 @@ struct InlineReader {
                     i += 1
                 }
             default:
-                out.append(c)
-                i += 1
+                // Copy the run of bytes up to the next that may start markup in one go.
+                var j = i + 1
+                while j < end && !Self.mayStartMarkup(s, at: j) { j += 1 }
+                out.append(contentsOf: s[i..<j])
+                i = j
             }
         }
+    }
+
+    /// Bytes the switch in `read` handles (backslash, `!`, `[`, `<`, `*`, `~`, `_`, backtick),
+    /// and `h` or `w` only where they could begin `http` or `www`.
+    @inline(__always)
+    static func mayStartMarkup(_ s: ArraySlice<UInt8>, at j: Int) -> Bool {
+        let b = s[j]
+        if b < 64 { return (0x1000_0402_0000_0000 as UInt64) >> b & 1 != 0 }  // ! * <
+        guard b < 128, (0x4080_0101_9800_0000 as UInt64) >> (b - 64) & 1 != 0 else { return false }  // [ \ _ ` h w ~
+        if b == 0x68 { return j + 1 < s.endIndex && s[j + 1] == 0x74 }
+        if b == 0x77 { return j + 1 < s.endIndex && s[j + 1] == 0x77 }
+        return true
     }
 
     /// `[text](dest)` or `[text][ref]` starting at `open`: the text range and where the link ends.

@@ -180,25 +180,31 @@ struct MarkupReader {
 
     /// Collapses runs of spaces and trims, carrying link byte counts over.
     static func collapseSpaces(_ b: [UInt8], linkRanges: [Range<Int>]) -> (bytes: [UInt8], linkBytes: Int) {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
         var linkBytes = 0
-        var rangeIndex = 0
-        var lastSpace = true
-        for (k, x) in b.enumerated() {
-            while rangeIndex < linkRanges.count && linkRanges[rangeIndex].upperBound <= k { rangeIndex += 1 }
-            let inLink = rangeIndex < linkRanges.count && linkRanges[rangeIndex].contains(k)
-            if x == 0x20 {
-                if lastSpace { continue }
-                lastSpace = true
-            } else {
-                lastSpace = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+            b.withUnsafeBufferPointer { src in
+                var n = 0
+                var rangeIndex = 0
+                var lastSpace = true
+                for k in 0..<src.count {
+                    let x = src[k]
+                    if x == 0x20 {
+                        if lastSpace { continue }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                    }
+                    out[n] = x
+                    n += 1
+                    guard x != 0x20, !linkRanges.isEmpty else { continue }
+                    while rangeIndex < linkRanges.count && linkRanges[rangeIndex].upperBound <= k { rangeIndex += 1 }
+                    if rangeIndex < linkRanges.count && linkRanges[rangeIndex].contains(k) { linkBytes += 1 }
+                }
+                while n > 0 && out[n - 1] == 0x20 { n -= 1 }
+                count = n
             }
-            out.append(x)
-            if inLink && x != 0x20 { linkBytes += 1 }
         }
-        while out.last == 0x20 { out.removeLast() }
-        return (out, linkBytes)
+        return (bytes, linkBytes)
     }
 }
 

@@ -8,6 +8,8 @@ import ICUKit
 struct TextNormalizer {
     private let normalizer: Normalizer
     private let form: CleanerOptions.NormalizationForm
+    /// UTF-16 scratch for ICU (one normalizer per engine, so per thread).
+    private let scratch = UTF16Text()
 
     init(form: CleanerOptions.NormalizationForm) throws(HuskError) {
         do {
@@ -43,7 +45,8 @@ struct TextNormalizer {
         }
         if out.contains(0x26) { out = HTMLEntities.decode(out) }
         let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : out.contains { $0 >= 0xCC }
-        return composable ? Array(normalizer.normalize(String(decoding: out, as: UTF8.self)).utf8) : out
+        guard composable else { return out }
+        return out.withUnsafeBufferPointer { normalizer.normalized($0, scratch: scratch) } ?? out
     }
 
     private func cleanASCII(_ line: [UInt8], into out: inout [UInt8]) {
