@@ -25,18 +25,21 @@ struct BlockModel: Sendable {
 
     /// Probabilities for every block of a window (`features` in `ContextFeatures.names` order).
     /// Blocks not `needed` (a rule decided them) get a score only when stage 2 reads it as context.
-    func probabilities(_ features: [[Double]], needed: [Bool]) -> [Double] {
+    func probabilities(_ features: FeatureMatrix, needed: [Bool]) -> [Double] {
         let n = features.count
         let width = max(stage1.featureCount, stage2?.featureCount ?? 0)
+        let columns = min(width, features.width)
         // One Float row per block (the trees compare in Float): x[b * width + f].
         var x = [Float](repeating: 0, count: width * n)
         x.withUnsafeMutableBufferPointer { x in
-            for (b, values) in features.enumerated() {
-                for (f, value) in values.enumerated() where f < width { x[b * width + f] = Float(value) }
+            features.values.withUnsafeBufferPointer { values in
+                for b in 0..<n {
+                    for f in 0..<columns { x[b * width + f] = Float(values[b * features.width + f]) }
+                }
             }
         }
         guard let stage2 else {
-            let rows = features.indices.filter { needed[$0] }
+            let rows = (0..<n).filter { needed[$0] }
             let scores = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
             var out = [Double](repeating: 0, count: n)
             for (j, b) in rows.enumerated() { out[b] = scores[j] }
@@ -44,7 +47,7 @@ struct BlockModel: Sendable {
         }
         let p1 = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: Array(0..<n)) }
         let prefix = StackedFeatures.prefixSums(p1)
-        let rows = features.indices.filter { needed[$0] }
+        let rows = (0..<n).filter { needed[$0] }
         let own = ContextFeatures.names.count
         x.withUnsafeMutableBufferPointer { x in
             for b in rows {

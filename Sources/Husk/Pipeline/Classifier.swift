@@ -23,14 +23,14 @@ struct Classifier {
     /// Prose continuation (see `applyContinuation`); nil turns it off.
     var continuation: CleanerOptions.Continuation? = CleanerOptions.Continuation()
 
-    func classify(_ blocks: inout [Block], features: [[Double]], stats: [BlockStats], rules: [Rule], region: Range<Int>) {
+    func classify(_ blocks: inout [Block], features: FeatureMatrix, stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
         // model still reads every block's first-stage score as context).
         let forced = blocks.withUnsafeBufferPointer { blocks in
             blocks.indices.map { decide(blocks[$0].text, blocks[$0].ruleHits, rules: rules, words: stats[$0].words) }
         }
         let needed = forced.map { $0 == nil }
-        let probabilities = model?.probabilities(features, needed: needed) ?? features.map(Self.heuristic)
+        let probabilities = model?.probabilities(features, needed: needed) ?? (0..<features.count).map { Self.heuristic(features.row($0)) }
         for i in blocks.indices {
             let p = probabilities[i]
             blocks[i].decision = forced[i] ?? Decision(p >= threshold ? .keep : .drop, .score(p))
@@ -239,9 +239,9 @@ struct Classifier {
     }
 
     /// A readable stand-in used only when no model is embedded: prose inside the main region.
-    static func heuristic(_ x: [Double]) -> Double {
+    static func heuristic(_ x: ArraySlice<Double>) -> Double {
         let names = ContextFeatures.names
-        func v(_ name: String) -> Double { names.firstIndex(of: name).map { x[$0] } ?? 0 }
+        func v(_ name: String) -> Double { names.firstIndex(of: name).map { x[x.startIndex + $0] } ?? 0 }
         let words = exp(v("words_log")) - 1
         if v("link_density") > 0.5 { return 0.1 }
         if words >= 20 && v("stop_density") >= 0.25 { return 0.9 }

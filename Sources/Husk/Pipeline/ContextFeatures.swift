@@ -52,9 +52,11 @@ struct ContextFeatures {
         return bestRange
     }
 
-    func build(own: [[Double]], stats: [BlockStats], blocks: [Block], region: Range<Int>) -> [[Double]] {
-        let n = own.count
-        guard n > 0 else { return [] }
+    /// Fills the context columns of `features`, whose own columns (`FeatureExtractor.names`)
+    /// are already written.
+    func build(_ features: inout FeatureMatrix, stats: [BlockStats], blocks: [Block], region: Range<Int>) {
+        let n = features.count
+        guard n > 0 else { return }
         let prose = stats.map { $0.isProse(minWords: proseMinWords, minStopwordDensity: proseMinStopwordDensity) }
         let totalChars = Double(max(1, stats.reduce(0) { $0 + $1.characters }))
         let totalWords = stats.reduce(0) { $0 + $1.words }
@@ -98,7 +100,7 @@ struct ContextFeatures {
             var last = -1
             for i in 0..<n {
                 if last >= 0 { out[i] = min(30, i - last) }
-                if own[i][idx] > 0 { last = i }
+                if features[i, idx] > 0 { last = i }
             }
             return out
         }
@@ -111,7 +113,7 @@ struct ContextFeatures {
         if !region.isEmpty {
             var seen = 0.0
             for i in region.upperBound..<n {
-                if own[i][headingIndex] > 0 { seen = 1 }
+                if features[i, headingIndex] > 0 { seen = 1 }
                 headingAfterRegion[i] = seen
             }
         }
@@ -125,54 +127,65 @@ struct ContextFeatures {
         charPrefix.reserveCapacity(n + 1)
         for i in 0..<n { charPrefix.append(charPrefix[i] + stats[i].characters) }
         var charsBefore = 0
-        var out: [[Double]] = []
-        out.reserveCapacity(n)
-        for i in 0..<n {
-            var f = own[i]
-            f.reserveCapacity(Self.names.count + StackedFeatures.stackedNames.count)
-            for d in Self.neighbourOffsets {
-                let j = i + d
-                if j >= 0 && j < n {
-                    for idx in neighbourIndex { f.append(own[j][idx]) }
-                } else {
-                    f += [0, 0, 0, 0, 0].prefix(neighbourIndex.count)
+        let ownWidth = FeatureExtractor.names.count
+        let width = features.width
+        // Own columns are read and context columns written through one pointer: the rows
+        // being filled never overlap the columns read.
+        features.withUnsafeValues { v in
+            func own(_ row: Int, _ column: Int) -> Double { v[row * width + column] }
+            for i in 0..<n {
+                var k = i * width + ownWidth
+                func put(_ value: Double) {
+                    v[k] = value
+                    k += 1
                 }
+                for d in Self.neighbourOffsets {
+                    let j = i + d
+                    for idx in neighbourIndex { put(j >= 0 && j < n ? own(j, idx) : 0) }
+                }
+                let regionDistance: Int
+                var gapChars = 0
+                if region.isEmpty {
+                    regionDistance = 30
+                } else if i < region.lowerBound {
+                    regionDistance = -min(30, region.lowerBound - i)
+                    gapChars = charPrefix[region.lowerBound] - charPrefix[i]
+                } else if i >= region.upperBound {
+                    regionDistance = min(30, i - region.upperBound + 1)
+                    gapChars = charPrefix[i + 1] - charPrefix[region.upperBound]
+                } else {
+                    regionDistance = 0
+                }
+                let selfProse = prose[i] ? stats[i].words : 0
+                var linkSum = 0.0
+                var linkCount = 0.0
+                for j in max(0, i - 2)...min(n - 1, i + 2) {
+                    linkSum += stats[j].linkDensity
+                    linkCount += 1
+                }
+                put(log1p(Double(proseIn(i - 3, i + 4) - selfProse)))
+                put(log1p(Double(proseIn(i - 10, i + 11) - selfProse)))
+                put(region.contains(i) ? 1 : 0)
+                put(Double(regionDistance))
+                put(log1p(Double(min(gapChars, 100_000))))
+                put(Double(i) / Double(n))
+                put(Double(charsBefore) / totalChars)
+                put(log1p(Double(n)))
+                put(log1p(Double(totalWords)))
+                put(totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords))
+                put(Double(stats[i].words) / maxWords)
+                put(Double(min(previousProse[i], 20)))
+                put(Double(min(nextProse[i], 20)))
+                put(Double(min(run[i], 30)))
+                put(linkSum / linkCount)
+                put(Double(sinceRelated[i]))
+                put(Double(sinceComments[i]))
+                put(Double(sinceShare[i]))
+                put(i > 0 && own(i - 1, linkIndex) > 0.8 ? 1 : 0)
+                put(headingAfterRegion[i])
+                put(reference > 0.01 ? min(3, stats[i].stopwordDensity / reference) : 1)
+                charsBefore += stats[i].characters
             }
-            let regionDistance: Int
-            var gapChars = 0
-            if region.isEmpty {
-                regionDistance = 30
-            } else if i < region.lowerBound {
-                regionDistance = -min(30, region.lowerBound - i)
-                gapChars = charPrefix[region.lowerBound] - charPrefix[i]
-            } else if i >= region.upperBound {
-                regionDistance = min(30, i - region.upperBound + 1)
-                gapChars = charPrefix[i + 1] - charPrefix[region.upperBound]
-            } else {
-                regionDistance = 0
-            }
-            let selfProse = prose[i] ? stats[i].words : 0
-            var linkSum = 0.0
-            var linkCount = 0.0
-            for j in max(0, i - 2)...min(n - 1, i + 2) {
-                linkSum += stats[j].linkDensity
-                linkCount += 1
-            }
-            f += [
-                log1p(Double(proseIn(i - 3, i + 4) - selfProse)),
-                log1p(Double(proseIn(i - 10, i + 11) - selfProse)),
-                region.contains(i) ? 1 : 0, Double(regionDistance), log1p(Double(min(gapChars, 100_000))),
-                Double(i) / Double(n), Double(charsBefore) / totalChars, log1p(Double(n)), log1p(Double(totalWords)),
-                totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords), Double(stats[i].words) / maxWords,
-                Double(min(previousProse[i], 20)), Double(min(nextProse[i], 20)), Double(min(run[i], 30)),
-                linkSum / linkCount,
-                Double(sinceRelated[i]), Double(sinceComments[i]), Double(sinceShare[i]),
-                i > 0 && own[i - 1][linkIndex] > 0.8 ? 1 : 0, headingAfterRegion[i],
-                reference > 0.01 ? min(3, stats[i].stopwordDensity / reference) : 1,
-            ]
-            charsBefore += stats[i].characters
-            out.append(f)
         }
-        return out
     }
 }

@@ -56,25 +56,45 @@ struct FeatureExtractor {
         return s
     }
 
-    func features(_ block: Block, _ s: BlockStats, repeats: Int, ruleCategories: Set<Int>) -> [Double] {
+    /// Writes a block's own features (`names` order) to `f`; `ruleCategories` has bit k set
+    /// when a rule of `RuleCategories.known[k]` matched the block.
+    func writeFeatures(_ block: Block, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
         let chars = Double(max(1, s.characters))
         let words = Double(max(1, s.words))
-        var f: [Double] = [
-            log1p(Double(s.characters)), log1p(Double(s.words)), Double(min(s.sentences, 30)),
-            s.letterWords == 0 ? 0 : Double(s.letters) / Double(s.letterWords),
-            s.stopwordDensity, s.linkDensity, Double(min(block.links, 30)),
-            s.endsSentence ? 1 : 0, s.startsUpper ? 1 : 0,
-            s.letterWords == 0 ? 0 : Double(s.capitalized) / Double(s.letterWords),
-            Double(s.digits) / chars, Double(s.punctuation) / chars,
-            s.letters == 0 ? 0 : Double(s.uppercase) / Double(max(1, s.letters)),
-            block.kind == .heading ? 1 : 0, Double(block.level * (block.kind == .heading ? 1 : 0)),
-            block.kind == .listItem ? 1 : 0, block.kind == .quote ? 1 : 0, block.kind == .tableRow ? 1 : 0,
-            block.emphasized ? 1 : 0, Double(min(block.imagesBefore, 3)), Double(min(block.images, 3)),
-            Double(min(block.urls, 5)), Double(min(block.indent, 40)), Double(min(s.separators, 20)),
-            Double(min(repeats, 5)), block.gapBefore ? 1 : 0, Double(s.commas) / words,
-            s.endsQuestion ? 1 : 0, Double(s.words) / Double(max(1, s.sentences)),
-        ]
-        for k in 0..<RuleCategories.known.count { f.append(ruleCategories.contains(k) ? 1 : 0) }
-        return f
+        var k = 0
+        func put(_ value: Double) {
+            f[k] = value
+            k += 1
+        }
+        put(log1p(Double(s.characters)))
+        put(log1p(Double(s.words)))
+        put(Double(min(s.sentences, 30)))
+        put(s.letterWords == 0 ? 0 : Double(s.letters) / Double(s.letterWords))
+        put(s.stopwordDensity)
+        put(s.linkDensity)
+        put(Double(min(block.links, 30)))
+        put(s.endsSentence ? 1 : 0)
+        put(s.startsUpper ? 1 : 0)
+        put(s.letterWords == 0 ? 0 : Double(s.capitalized) / Double(s.letterWords))
+        put(Double(s.digits) / chars)
+        put(Double(s.punctuation) / chars)
+        put(s.letters == 0 ? 0 : Double(s.uppercase) / Double(max(1, s.letters)))
+        put(block.kind == .heading ? 1 : 0)
+        put(Double(block.level * (block.kind == .heading ? 1 : 0)))
+        put(block.kind == .listItem ? 1 : 0)
+        put(block.kind == .quote ? 1 : 0)
+        put(block.kind == .tableRow ? 1 : 0)
+        put(block.emphasized ? 1 : 0)
+        put(Double(min(block.imagesBefore, 3)))
+        put(Double(min(block.images, 3)))
+        put(Double(min(block.urls, 5)))
+        put(Double(min(block.indent, 40)))
+        put(Double(min(s.separators, 20)))
+        put(Double(min(repeats, 5)))
+        put(block.gapBefore ? 1 : 0)
+        put(Double(s.commas) / words)
+        put(s.endsQuestion ? 1 : 0)
+        put(Double(s.words) / Double(max(1, s.sentences)))
+        for c in 0..<RuleCategories.known.count { put(ruleCategories >> UInt64(c) & 1 != 0 ? 1 : 0) }
     }
 }

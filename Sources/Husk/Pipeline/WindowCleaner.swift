@@ -70,7 +70,7 @@ struct WindowCleaner {
                 result.statistics.droppedByRule[decision.label, default: 0] += stats[i].characters
             }
             if options.explain {
-                let named = Dictionary(uniqueKeysWithValues: zip(ContextFeatures.names, features[i]))
+                let named = Dictionary(uniqueKeysWithValues: zip(ContextFeatures.names, features.row(i)))
                 result.reports.append(BlockReport(line: blocks[i].line, text: blocks[i].text, decision: decision, features: named))
             }
         }
@@ -104,15 +104,24 @@ struct WindowCleaner {
     }
 
     /// Own features plus context features for every block.
-    func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> [[Double]] {
+    func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> FeatureMatrix {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
         let keys = blocks.map { FNV1a.hash($0.text) }
         var counts: [UInt64: Int] = [:]
         for key in keys { counts[key, default: 0] += 1 }
-        let own = blocks.indices.map { i in
-            let categories = Set(blocks[i].ruleHits.compactMap { RuleCategories.index[cleaner.rules.rules[$0.rule].category] })
-            return engine.extractor.features(blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories)
+        let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
+        var features = FeatureMatrix(rows: blocks.count, width: ContextFeatures.names.count)
+        for i in blocks.indices {
+            var categories: UInt64 = 0
+            for hit in blocks[i].ruleHits {
+                if let k = categoryOfRule[hit.rule] { categories |= 1 << UInt64(k) }
+            }
+            features.withRow(i) { row in
+                engine.extractor.writeFeatures(
+                    blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories, into: row)
+            }
         }
-        return engine.context.build(own: own, stats: stats, blocks: blocks, region: region)
+        engine.context.build(&features, stats: stats, blocks: blocks, region: region)
+        return features
     }
 }

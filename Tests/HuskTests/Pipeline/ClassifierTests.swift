@@ -19,13 +19,11 @@ final class ClassifierTests: XCTestCase {
         return s
     }
 
-    func features(_ stopDensities: [Double]) -> [[Double]] {
+    func features(_ stopDensities: [Double]) -> FeatureMatrix {
         let index = ContextFeatures.names.firstIndex(of: "stop_density") ?? 0
-        return stopDensities.map { density in
-            var row = [Double](repeating: 0, count: ContextFeatures.names.count)
-            row[index] = density
-            return row
-        }
+        var matrix = FeatureMatrix(rows: stopDensities.count, width: ContextFeatures.names.count)
+        for (i, density) in stopDensities.enumerated() { matrix[i, index] = density }
+        return matrix
     }
 
     func classify(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
