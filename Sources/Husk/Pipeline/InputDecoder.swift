@@ -104,8 +104,11 @@ struct InputDecoder {
         emitLine(head, emit: emit)
     }
 
+    /// Emits the pending line as an exact-size copy and keeps the buffer: handing out `pending`
+    /// itself made every line carry the buffer's whole capacity (the longest line so far), and a
+    /// chunk's lines held tens of megabytes.
     private mutating func flushLine(emit: ([UInt8]) -> Void) {
-        let line = pending
+        let line = pending.withUnsafeBufferPointer { Array($0) }
         pending.removeAll(keepingCapacity: true)
         emitLine(line, emit: emit)
     }
