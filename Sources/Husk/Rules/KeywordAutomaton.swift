@@ -133,9 +133,13 @@ final class KeywordScanner {
     /// touched, so only the states text actually reaches take memory.
     private let table: UnsafeMutablePointer<Int32>
     private let count: Int
+    /// `marks[owner] == generation` once `owner` was reported in the current `scan(_:into:)`.
+    private var marks: [UInt32]
+    private var generation: UInt32 = 0
 
     init(_ automaton: KeywordAutomaton) {
         self.automaton = automaton
+        marks = Array(repeating: 0, count: (automaton.outputs.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
         count = max(automaton.stateCount * automaton.width, 1)
         // An anonymous mapping: the kernel hands out zeroed pages as they are first touched.
         // (calloc would zero the whole table up front when it comes from the heap, which the
@@ -149,6 +153,26 @@ final class KeywordScanner {
 
     deinit {
         munmap(table, count * MemoryLayout<Int32>.stride)
+    }
+
+    /// Appends each owner with a keyword in `text` to `owners`, once per call: a keyword met
+    /// many times (a digit) adds its owner once, so callers have little to sort.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into owners: inout [Int]) {
+        generation &+= 1
+        if generation == 0 {
+            // Wrapped: marks of old scans could equal the new generation.
+            for k in marks.indices { marks[k] = 0 }
+            generation = 1
+        }
+        let generation = generation
+        marks.withUnsafeMutableBufferPointer { marks in
+            scan(text) { owner in
+                if marks[owner] != generation {
+                    marks[owner] = generation
+                    owners.append(owner)
+                }
+            }
+        }
     }
 
     /// Calls `found` for each owner with a keyword in `text` (possibly more than once). ASCII

@@ -75,23 +75,22 @@ final class RuleMatcher {
         guard characters <= longestReach else { return [] }
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: unfiltered)
+
         // The scanner folds ASCII capitals itself; only short non-ASCII blocks need a
         // Unicode-lowercased copy (long ones are scanned with the ASCII fold alone).
         let needsFolding = characters <= defaultMaxLength && text.withBytes { $0.contains { $0 >= 0x80 } }
         if needsFolding {
             lowered.removeAll(keepingCapacity: true)
             cases.appendLowercased(text, to: &lowered)
-            lowered.withUnsafeBufferPointer { bytes in scanner.scan(bytes) { candidates.append($0) } }
+            lowered.withUnsafeBufferPointer { bytes in scanner.scan(bytes, into: &candidates) }
         } else {
-            text.withBytes { bytes in scanner.scan(bytes) { candidates.append($0) } }
+            text.withBytes { bytes in scanner.scan(bytes, into: &candidates) }
         }
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
         var converted = false
         var out: [RuleHit] = []
-        var previous = -1
-        for index in candidates where index != previous {
-            previous = index
+        for index in candidates {
             let facts = facts[index]
             if characters > facts.limit { continue }
             if !facts.languages.isEmpty {
