@@ -80,14 +80,16 @@ struct RuleParser {
                 while keyEnd > lo && bytes[keyEnd - 1] == 0x20 { keyEnd -= 1 }
                 var valueStart = eq + 1
                 while valueStart < hi && bytes[valueStart] == 0x20 { valueStart += 1 }
-                let key = string(lo, keyEnd)
                 guard current != nil else {
-                    report(number, lo + 1, "'\(key)' outside a rule; start one with '[rule-id]'")
+                    report(number, lo + 1, "'\(string(lo, keyEnd))' outside a rule; start one with '[rule-id]'")
                     continue
                 }
+                let key = Key(UnsafeBufferPointer(rebasing: bytes[lo..<keyEnd]))
+                // Examples are only read when they are checked (the embedded defaults are not).
+                if !validatePatterns && (key == .match || key == .noMatch) { continue }
                 guard var rule = current else { continue }
                 current = nil  // the rule is edited in place, not copied per key
-                apply(key: key, value: string(valueStart, hi), line: number, column: lo + 1,
+                apply(key: key, name: { string(lo, keyEnd) }, value: string(valueStart, hi), line: number, column: lo + 1,
                       valueColumn: { column(valueStart) }, to: &rule, report: report)
                 current = rule
             }
@@ -96,29 +98,51 @@ struct RuleParser {
         return (rules, diagnostics)
     }
 
+    /// The keys of the format, recognized on bytes (no `String` per line).
+    enum Key: Equatable {
+        case category, scope, action, lang, pattern, keywords, maxLength, caseSensitivity, match, noMatch, unknown
+
+        init(_ b: UnsafeBufferPointer<UInt8>) {
+            func equals(_ word: StaticString) -> Bool {
+                word.utf8CodeUnitCount == b.count && word.withUTF8Buffer { $0.elementsEqual(b) }
+            }
+            switch b.first {
+            case 0x63: self = equals("category") ? .category : equals("case") ? .caseSensitivity : .unknown
+            case 0x73: self = equals("scope") ? .scope : .unknown
+            case 0x61: self = equals("action") ? .action : .unknown
+            case 0x6C: self = equals("lang") ? .lang : .unknown
+            case 0x70: self = equals("pattern") ? .pattern : .unknown
+            case 0x6B: self = equals("keywords") ? .keywords : .unknown
+            case 0x6D: self = equals("max-length") ? .maxLength : equals("match") ? .match : .unknown
+            case 0x6E: self = equals("no-match") ? .noMatch : .unknown
+            default: self = .unknown
+            }
+        }
+    }
+
     private func apply(
-        key: String, value: String, line: Int, column: Int, valueColumn: () -> Int,
+        key: Key, name: () -> String, value: String, line: Int, column: Int, valueColumn: () -> Int,
         to rule: inout Rule, report: (Int, Int, String) -> Void
     ) {
         switch key {
-        case "category":
+        case .category:
             rule.category = value
-        case "scope":
+        case .scope:
             guard let scope = Rule.Scope(rawValue: value) else {
                 report(line, valueColumn(), "unknown scope '\(value)' (use line or block)")
                 return
             }
             rule.scope = scope
-        case "action":
+        case .action:
             guard let action = Rule.Action(value) else {
                 report(line, valueColumn(),
                        "unknown action '\(value)' (use drop, drop-rest, drop-before, protect, hint or extract:FIELD)")
                 return
             }
             rule.action = action
-        case "lang":
+        case .lang:
             rule.languages = value == "*" ? [] : Self.list(value)
-        case "pattern":
+        case .pattern:
             do {
                 if validatePatterns { _ = try ICURegex(value, options: rule.caseSensitive ? [] : .caseInsensitive) }
                 rule.patterns.append(value)
@@ -126,30 +150,30 @@ struct RuleParser {
                 let offset = max(0, error.offset)
                 report(line, valueColumn() + offset, "invalid pattern (\(error.name))")
             }
-        case "keywords":
+        case .keywords:
             // ASCII keywords (nearly all) fold byte by byte; Unicode lowercasing gives the same.
             rule.keywords = Self.list(value).map { word in
                 word.utf8.allSatisfy { $0 < 0x80 }
                     ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word.lowercased()
             }
-        case "max-length":
+        case .maxLength:
             guard let n = Int(value), n > 0 else {
                 report(line, valueColumn(), "max-length must be a positive number")
                 return
             }
             rule.maxLength = n
-        case "case":
+        case .caseSensitivity:
             guard value == "sensitive" || value == "insensitive" else {
                 report(line, valueColumn(), "case must be 'sensitive' or 'insensitive'")
                 return
             }
             rule.caseSensitive = value == "sensitive"
-        case "match":
+        case .match:
             rule.examples.append(value)
-        case "no-match":
+        case .noMatch:
             rule.counterExamples.append(value)
-        default:
-            report(line, column, "unknown key '\(key)'")
+        case .unknown:
+            report(line, column, "unknown key '\(name())'")
         }
     }
 
