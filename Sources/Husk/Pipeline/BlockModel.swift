@@ -31,9 +31,11 @@ struct BlockModel: Sendable {
         let columns = min(width, features.width)
         // One Float row per block (the trees compare in Float): x[b * width + f].
         var x = [Float](repeating: 0, count: width * n)
+        // Without a second stage only the needed rows are ever read.
+        let converted = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
         x.withUnsafeMutableBufferPointer { x in
             features.values.withUnsafeBufferPointer { values in
-                for b in 0..<n {
+                for b in converted {
                     for f in 0..<columns { x[b * width + f] = Float(values[b * features.width + f]) }
                 }
             }

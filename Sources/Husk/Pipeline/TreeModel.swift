@@ -176,19 +176,32 @@ struct TreeModel: Sendable {
             rows.withUnsafeBufferPointer { rows in
                 splits.withUnsafeBufferPointer { splits in
                     leaves.withUnsafeBufferPointer { leaves in
+                        // Where the group's feature rows start, found once for all trees.
+                        var rowStarts = [Int](repeating: 0, count: group)
+                        guard let xBase = x.baseAddress else { return }
                         for start in stride(from: 0, to: rows.count, by: group) {
                             let end = min(rows.count, start + group)
+                            for j in start..<end { rowStarts[j &- start] = rows[j] &* width }
                             var base = 0
                             var leafBase = 0
                             for _ in 0..<trees {
+                                let tree = UnsafeBufferPointer(rebasing: splits[base..<(base &+ internalCount)])
+                                let leaf = UnsafeBufferPointer(rebasing: leaves[leafBase..<(leafBase &+ internalCount &+ 1)])
                                 for j in start..<end {
-                                    let row = rows[j] &* width
-                                    var k = 0
-                                    for _ in 0..<depth {
-                                        let split = splits[base &+ k]
-                                        k = 2 &* k &+ 1 &+ Self.bit(x[row &+ Int(split.feature)] >= split.threshold)
+                                    let row = xBase + rowStarts[j &- start]
+                                    @inline(__always) func step(_ k: Int) -> Int {
+                                        let split = tree[k]
+                                        return 2 &* k &+ 1 &+ Self.bit(row[Int(split.feature)] >= split.threshold)
                                     }
-                                    scores[j] += Double(leaves[leafBase &+ k &- internalCount])
+                                    var k: Int
+                                    if depth == 4 {
+                                        // The trained depth, unrolled: no loop counter between the loads.
+                                        k = step(step(step(step(0))))
+                                    } else {
+                                        k = 0
+                                        for _ in 0..<depth { k = step(k) }
+                                    }
+                                    scores[j] += Double(leaf[k &- internalCount])
                                 }
                                 base &+= internalCount
                                 leafBase &+= internalCount &+ 1
