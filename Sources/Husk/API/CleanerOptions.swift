@@ -50,6 +50,11 @@ public struct CleanerOptions: Sendable {
     public var binaryControlShare = 0.10
     public var binarySampleBytes = 8192
 
+    /// Metadata is looked for in the first window's first this many blocks. The longest page of
+    /// the dev benchmark has about 1,200; past that a window is a book or a stream of pages,
+    /// whose header is at its top, and searching every block cost more than cleaning them.
+    public var metadataReachBlocks = 3_000
+
     /// Lines at most this long (in characters) are candidates for line rules.
     public var ruleMaxLineCharacters = 400
     /// A block with at least this many words and this stopword density reads as prose.

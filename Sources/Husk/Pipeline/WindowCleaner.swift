@@ -42,8 +42,11 @@ struct WindowCleaner {
             var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
             classifier.continuation = options.continuation
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
+            let reach = min(blocks.count, max(0, options.metadataReachBlocks))
+            let head = reach == blocks.count ? blocks : Array(blocks[..<reach])
             let found = engine.metadata.extract(
-                blocks, stats: stats, region: region, rules: cleaner.rules.rules, language: language, referenceDate: context.referenceDate)
+                head, stats: reach == stats.count ? stats : Array(stats[..<reach]), region: region.clamped(to: 0..<reach),
+                rules: cleaner.rules.rules, language: language, referenceDate: context.referenceDate)
             result.metadata = found.metadata
             result.metadata.language = language
             result.metadata.url = options.url
