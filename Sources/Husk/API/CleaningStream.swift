@@ -14,6 +14,8 @@ public final class CleaningStream {
     private var closed: [[Line]] = []
     private var windowBytes = 0
     private var lineNumber = 0
+    /// Whether the binary check has seen its whole sample: until then closed windows wait.
+    private var sampleChecked = false
     private var windowIndex = 0
     private var language: String?
     private var ready: [Paragraph] = []
@@ -42,10 +44,11 @@ public final class CleaningStream {
     /// Feeds the next chunk of UTF-8 bytes.
     public func feed(_ chunk: UnsafeBufferPointer<UInt8>) throws(HuskError) {
         guard let engine else { return }
-        var lines: [[UInt8]] = []
-        decoder.feed(chunk) { lines.append($0) }
+        decoder.sample(chunk)
         try checkBinary(final: false)
-        for raw in lines { try accept(raw, engine) }
+        // Read before splitting: `accept` runs while the decoder is being mutated.
+        sampleChecked = decoder.sampledBytes >= cleaner.options.binarySampleBytes
+        decoder.split(chunk) { accept($0, engine) }
     }
 
     /// Feeds the next chunk of UTF-8 bytes.
@@ -63,10 +66,9 @@ public final class CleaningStream {
     /// with `takeParagraphs()` are not repeated in it.
     public func finish() throws(HuskError) -> CleanedDocument {
         guard let engine, !finished else { return document }
-        var lines: [[UInt8]] = []
-        decoder.finish { lines.append($0) }
         try checkBinary(final: true)
-        for raw in lines { try accept(raw, engine) }
+        sampleChecked = true
+        decoder.finish { accept($0, engine) }
         closeWindow(engine)
         finished = true
         metadataReady = true
@@ -86,9 +88,14 @@ public final class CleaningStream {
         }
     }
 
-    private func accept(_ raw: [UInt8], _ engine: Engine) throws(HuskError) {
+    private func accept(_ raw: UnsafeBufferPointer<UInt8>, _ engine: Engine) {
         lineNumber += 1
-        let line = engine.markup.read(bytes: engine.normalizer.normalizedBytes(raw), number: lineNumber)
+        let line: Line
+        if let normalized = engine.normalizer.normalized(raw) {
+            line = normalized.withUnsafeBufferPointer { engine.markup.read(bytes: $0, number: lineNumber) }
+        } else {
+            line = engine.markup.read(bytes: raw, number: lineNumber)
+        }
         window.append(line)
         windowBytes += raw.count + 1
         let options = cleaner.options
@@ -101,7 +108,7 @@ public final class CleaningStream {
             window.removeAll(keepingCapacity: true)
             windowBytes = 0
         }
-        if !closed.isEmpty && decoder.sampledBytes >= options.binarySampleBytes { cleanClosedWindows(engine) }
+        if !closed.isEmpty && sampleChecked { cleanClosedWindows(engine) }
     }
 
     private func cleanClosedWindows(_ engine: Engine) {

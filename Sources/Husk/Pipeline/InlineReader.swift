@@ -17,7 +17,7 @@ struct InlineReader {
         self.maxNesting = maxNesting
     }
 
-    mutating func read(_ s: ArraySlice<UInt8>, into out: inout [UInt8], depth: Int) {
+    mutating func read(_ s: Slice<UnsafeBufferPointer<UInt8>>, into out: inout [UInt8], depth: Int) {
         var i = s.startIndex
         let end = s.endIndex
         while i < end {
@@ -99,7 +99,7 @@ struct InlineReader {
     /// Bytes the switch in `read` handles (backslash, `!`, `[`, `<`, `*`, `~`, `_`, backtick),
     /// and `h` or `w` only where they could begin `http` or `www`.
     @inline(__always)
-    static func mayStartMarkup(_ s: ArraySlice<UInt8>, at j: Int) -> Bool {
+    static func mayStartMarkup(_ s: Slice<UnsafeBufferPointer<UInt8>>, at j: Int) -> Bool {
         let b = s[j]
         if b < 64 { return (0x1000_0402_0000_0000 as UInt64) >> b & 1 != 0 }  // ! * <
         guard b < 128, (0x4080_0101_9800_0000 as UInt64) >> (b - 64) & 1 != 0 else { return false }  // [ \ _ ` h w ~
@@ -109,7 +109,7 @@ struct InlineReader {
     }
 
     /// `[text](dest)` or `[text][ref]` starting at `open`: the text range and where the link ends.
-    static func link(in s: ArraySlice<UInt8>, at open: Int, lookahead: Int) -> (text: Range<Int>, after: Int)? {
+    static func link(in s: Slice<UnsafeBufferPointer<UInt8>>, at open: Int, lookahead: Int) -> (text: Range<Int>, after: Int)? {
         let end = min(s.endIndex, open + lookahead)
         var depth = 0
         var k = open
@@ -155,7 +155,7 @@ struct InlineReader {
         return nil
     }
 
-    private mutating func angle(_ s: ArraySlice<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
+    private mutating func angle(_ s: Slice<UnsafeBufferPointer<UInt8>>, at i: Int, into out: inout [UInt8]) -> Int {
         let end = min(s.endIndex, i + 512)
         var k = i + 1
         while k < end && s[k] != 0x3E && s[k] != 0x3C { k += 1 }
@@ -182,7 +182,7 @@ struct InlineReader {
     }
 
     /// End of a `[12]` link marker glued to the next word (text dumps of browsers), if one starts at `i`.
-    static func numberedReference(_ s: ArraySlice<UInt8>, at i: Int) -> Int? {
+    static func numberedReference(_ s: Slice<UnsafeBufferPointer<UInt8>>, at i: Int) -> Int? {
         var k = i + 1
         while k < s.endIndex && k - i <= 5 && s[k] >= 0x30 && s[k] <= 0x39 { k += 1 }
         guard k > i + 1, k < s.endIndex, s[k] == 0x5D else { return nil }
@@ -191,7 +191,7 @@ struct InlineReader {
         return next
     }
 
-    static func bareURLEnd(_ s: ArraySlice<UInt8>, at i: Int) -> Int? {
+    static func bareURLEnd(_ s: Slice<UnsafeBufferPointer<UInt8>>, at i: Int) -> Int? {
         let atWordStart = i == s.startIndex || !isWordByte(s[i - 1])
         guard atWordStart else { return nil }
         let rest = s[i...]
@@ -202,7 +202,7 @@ struct InlineReader {
         return k - i > 4 ? k : nil
     }
 
-    static func hasPrefix(_ s: ArraySlice<UInt8>, _ prefix: StaticString) -> Bool {
+    static func hasPrefix(_ s: Slice<UnsafeBufferPointer<UInt8>>, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard s.count >= count else { return false }
         return prefix.withUTF8Buffer { p in
@@ -216,7 +216,7 @@ struct InlineReader {
     }
 
     /// Bytes with markdown backslash escapes removed ("Icon \\(1\\)" reads "Icon (1)").
-    static func unescaped(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    static func unescaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var k = bytes.startIndex

@@ -25,11 +25,32 @@ struct InputDecoder {
         self.sampleLimit = sampleLimit
     }
 
-    /// Consumes `chunk`, calling `emit` with each complete line (without its line end).
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: ([UInt8]) -> Void) {
-        guard chunk.count > 0 else { return }
+    /// Consumes `chunk`, calling `emit` with each complete line (without its line end). A line
+    /// is lent, not given: `emit` must copy what it keeps.
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         sample(chunk)
+        split(chunk, emit: emit)
+    }
+
+    /// Counts the chunk and samples it for the binary check (`feed` does both steps; a stream
+    /// checks the sample between them, before any line of the chunk is used).
+    mutating func sample(_ chunk: UnsafeBufferPointer<UInt8>) {
         bytesRead += chunk.count
+        guard sampledBytes < sampleLimit else { return }
+        let take = min(chunk.count, sampleLimit - sampledBytes)
+        for k in 0..<take {
+            let b = chunk[k]
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x0B && b != 0x1B {
+                controlBytes += 1
+                if firstControlOffset < 0 { firstControlOffset = sampledBytes + k }
+            }
+        }
+        sampledBytes += take
+    }
+
+    /// The line-splitting half of `feed`, for a chunk already passed to `sample`.
+    mutating func split(_ chunk: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard chunk.count > 0 else { return }
         var start = 0
         var i = 0
         let n = chunk.count
@@ -43,8 +64,13 @@ struct InputDecoder {
         while i < n {
             let b = chunk[i]
             if b == 0x0A || b == 0x0D {
-                append(chunk, start, i, emit: emit)
-                flushLine(emit: emit)
+                if pending.isEmpty && i - start <= maxLineBytes {
+                    // The whole line is in this chunk: lent from it, not copied.
+                    emitLine(UnsafeBufferPointer(rebasing: chunk[start..<i]), emit: emit)
+                } else {
+                    append(chunk, start, i, emit: emit)
+                    flushLine(emit: emit)
+                }
                 if b == 0x0D {
                     if i + 1 < n {
                         if chunk[i + 1] == 0x0A { i += 1 }
@@ -60,24 +86,11 @@ struct InputDecoder {
     }
 
     /// Emits the last line, if the input did not end with a line end.
-    mutating func finish(emit: ([UInt8]) -> Void) {
+    mutating func finish(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         if !pending.isEmpty { flushLine(emit: emit) }
     }
 
-    private mutating func sample(_ chunk: UnsafeBufferPointer<UInt8>) {
-        guard sampledBytes < sampleLimit else { return }
-        let take = min(chunk.count, sampleLimit - sampledBytes)
-        for k in 0..<take {
-            let b = chunk[k]
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x0B && b != 0x1B {
-                controlBytes += 1
-                if firstControlOffset < 0 { firstControlOffset = sampledBytes + k }
-            }
-        }
-        sampledBytes += take
-    }
-
-    private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, emit: ([UInt8]) -> Void) {
+    private mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard to > from else { return }
         pending.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[from..<to]))
         while pending.count > maxLineBytes { splitLongLine(emit: emit) }
@@ -85,7 +98,7 @@ struct InputDecoder {
 
     /// Emits the first `maxLineBytes` of a too-long line, cut at a space near the end if there is one,
     /// else at a UTF-8 character boundary.
-    private mutating func splitLongLine(emit: ([UInt8]) -> Void) {
+    private mutating func splitLongLine(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var cut = maxLineBytes
         let floor = max(1, maxLineBytes - 4096)
         var k = maxLineBytes - 1
@@ -101,40 +114,32 @@ struct InputDecoder {
         }
         let head = Array(pending[0..<cut])
         pending.removeFirst(cut)
-        emitLine(head, emit: emit)
+        head.withUnsafeBufferPointer { emitLine($0, emit: emit) }
     }
 
-    /// Emits the pending line as an exact-size copy and keeps the buffer: handing out `pending`
-    /// itself made every line carry the buffer's whole capacity (the longest line so far), and a
-    /// chunk's lines held tens of megabytes.
-    private mutating func flushLine(emit: ([UInt8]) -> Void) {
-        let line = pending.withUnsafeBufferPointer { Array($0) }
+    private mutating func flushLine(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let line = pending
         pending.removeAll(keepingCapacity: true)
-        emitLine(line, emit: emit)
+        line.withUnsafeBufferPointer { emitLine($0, emit: emit) }
     }
 
-    private mutating func emitLine(_ raw: [UInt8], emit: ([UInt8]) -> Void) {
+    private mutating func emitLine(_ raw: UnsafeBufferPointer<UInt8>, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var line = raw
         if firstLine {
             firstLine = false
             if line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
-                line.removeFirst(3)
+                line = UnsafeBufferPointer(rebasing: line[3...])
             }
         }
-        emit(repairUTF8(line))
+        if UTF8Bytes.isValid(line) {
+            emit(line)
+        } else {
+            repaired(line).withUnsafeBufferPointer { emit($0) }
+        }
     }
 
     /// The line with every invalid UTF-8 sequence replaced by U+FFFD (maximal subparts, as Unicode recommends).
-    private mutating func repairUTF8(_ line: [UInt8]) -> [UInt8] {
-        var ascii = true
-        for b in line where b >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii { return line }
-        // Valid lines (nearly all) are checked by the standard library's fast validator and
-        // kept as they are; only a line with an invalid sequence is rebuilt scalar by scalar.
-        if String(validating: line, as: UTF8.self) != nil { return line }
+    private mutating func repaired(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(line.count + 8)
         var parser = Unicode.UTF8.ForwardParser()

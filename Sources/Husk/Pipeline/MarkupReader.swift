@@ -8,11 +8,11 @@ struct MarkupReader {
     var maxNesting = 32
 
     func read(_ raw: String, number: Int) -> Line {
-        read(bytes: Array(raw.utf8), number: number)
+        Array(raw.utf8).withUnsafeBufferPointer { read(bytes: $0, number: number) }
     }
 
-    /// Reads one line given as UTF-8 bytes (the normalizer's output).
-    func read(bytes: [UInt8], number: Int) -> Line {
+    /// Reads one line given as UTF-8 bytes (the normalizer's output), in place.
+    func read(bytes: UnsafeBufferPointer<UInt8>, number: Int) -> Line {
         var i = 0
         var indent = 0
         while i < bytes.count && bytes[i] == 0x20 {
@@ -29,8 +29,7 @@ struct MarkupReader {
             line.kind = .blank
             return line
         }
-        // Most lines have nothing to trim: then the body shares the line's storage.
-        let body = i == 0 && trailing == bytes.count ? bytes : Array(bytes[i..<trailing])
+        let body = UnsafeBufferPointer(rebasing: bytes[i..<trailing])
         if Self.isRule(body) || Self.isTableSeparator(body) || Self.isReferenceDefinition(body)
             || body.starts(with: [0x60, 0x60, 0x60]) {
             line.kind = .markupOnly
@@ -50,7 +49,7 @@ struct MarkupReader {
             start = level
             var end = body.count
             while end > start && (body[end - 1] == 0x23 || body[end - 1] == 0x20) { end -= 1 }
-            return finish(&line, Array(body[start..<end]))
+            return finish(&line, body[start..<end])
         }
         if let markerEnd = Self.listMarkerEnd(body, from: start) {
             if line.kind == .text { line.kind = .listItem }
@@ -58,19 +57,19 @@ struct MarkupReader {
             start = markerEnd
         }
         if line.kind == .text && Self.looksLikeTableRow(body) { line.kind = .tableRow }
-        return finish(&line, start == 0 ? body : Array(body[start...]))
+        return finish(&line, body[start...])
     }
 
-    private func finish(_ line: inout Line, _ content: [UInt8]) -> Line {
+    private func finish(_ line: inout Line, _ content: Slice<UnsafeBufferPointer<UInt8>>) -> Line {
         var inline = InlineReader(maxNesting: maxNesting)
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
-        inline.read(content[...], into: &out, depth: 0)
+        inline.read(content, into: &out, depth: 0)
         line.links = inline.links
         line.images = inline.images
         line.imageAlts = inline.imageAlts
         line.urls = inline.urls
-        line.emphasized = Self.isWhollyEmphasized(content)
+        line.emphasized = Self.isWhollyEmphasized(UnsafeBufferPointer(rebasing: content))
         let collapsed = Self.collapseSpaces(out, linkRanges: inline.linkRanges)
         line.text = String(decoding: collapsed.bytes, as: UTF8.self)
         line.linkBytes = collapsed.linkBytes
@@ -81,7 +80,7 @@ struct MarkupReader {
 
     // MARK: - Block markers
 
-    static func isRule(_ b: [UInt8]) -> Bool {
+    static func isRule(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first, first == 0x2D || first == 0x2A || first == 0x5F || first == 0x3D else { return false }
         var count = 0
         for x in b {
@@ -90,7 +89,7 @@ struct MarkupReader {
         return count >= 3
     }
 
-    static func isTableSeparator(_ b: [UInt8]) -> Bool {
+    static func isTableSeparator(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var dashes = 0
         var pipes = 0
         for x in b {
@@ -104,14 +103,14 @@ struct MarkupReader {
         return dashes >= 3 && pipes >= 1
     }
 
-    static func isReferenceDefinition(_ b: [UInt8]) -> Bool {
+    static func isReferenceDefinition(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.first == 0x5B, let close = b.firstIndex(of: 0x5D), close > 1,
             close + 1 < b.count, b[close + 1] == 0x3A
         else { return false }
         return !b[1..<close].contains(0x5B)
     }
 
-    static func headingLevel(_ b: [UInt8]) -> Int? {
+    static func headingLevel(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var level = 0
         while level < b.count && b[level] == 0x23 { level += 1 }
         guard level >= 1 && level <= 6, level < b.count, b[level] == 0x20 else { return nil }
@@ -119,7 +118,7 @@ struct MarkupReader {
     }
 
     /// End of a list marker (`*`, `-`, `+`, `•`, `1.`, `1)`) and the space after it.
-    static func listMarkerEnd(_ b: [UInt8], from start: Int) -> Int? {
+    static func listMarkerEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < b.count else { return nil }
         var i = start
         let c = b[i]
@@ -143,7 +142,7 @@ struct MarkupReader {
     }
 
     /// After "12." : a month name or number followed by a four-digit year within a few words.
-    static func looksLikeDateAfterDay(_ b: [UInt8], from: Int) -> Bool {
+    static func looksLikeDateAfterDay(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
         var k = from
         while k < b.count && b[k] == 0x20 { k += 1 }
         let end = min(b.count, k + 24)
@@ -161,7 +160,7 @@ struct MarkupReader {
         return false
     }
 
-    static func looksLikeTableRow(_ b: [UInt8]) -> Bool {
+    static func looksLikeTableRow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var pipes = 0
         for x in b where x == 0x7C { pipes += 1 }
         return pipes >= 2 || (pipes == 1 && (b.first == 0x7C || b.last == 0x7C))
@@ -173,7 +172,7 @@ struct MarkupReader {
         return cells.joined(separator: " | ")
     }
 
-    static func isWhollyEmphasized(_ b: [UInt8]) -> Bool {
+    static func isWhollyEmphasized(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 3, let first = b.first, let last = b.last else { return false }
         return (first == 0x2A || first == 0x5F) && last == first && b[1] != 0x20
     }

@@ -54,6 +54,49 @@ enum UTF8Bytes {
         for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
         return (v, length)
     }
+
+    /// Whether bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF). ASCII runs, most of any text, cost one compare a byte.
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        while i < n {
+            let lead = b[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            @inline(__always) func trail(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                i + k < n && b[i + k] >= lo && b[i + k] <= hi
+            }
+            switch lead {
+            case 0xC2...0xDF:
+                guard trail(1) else { return false }
+                i += 2
+            case 0xE0:
+                guard trail(1, 0xA0), trail(2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard trail(1), trail(2) else { return false }
+                i += 3
+            case 0xED:
+                guard trail(1, 0x80, 0x9F), trail(2) else { return false }
+                i += 3
+            case 0xF0:
+                guard trail(1, 0x90), trail(2), trail(3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard trail(1), trail(2), trail(3) else { return false }
+                i += 4
+            case 0xF4:
+                guard trail(1, 0x80, 0x8F), trail(2), trail(3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
 }
 
 extension String {

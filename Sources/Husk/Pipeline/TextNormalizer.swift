@@ -1,4 +1,9 @@
 import ICUKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Cleans one line of text: invisible characters out, odd spaces plain, entities decoded, NFC (or NFKC).
 ///
@@ -24,32 +29,84 @@ struct TextNormalizer {
         String(decoding: normalizedBytes(line), as: UTF8.self)
     }
 
-    /// The same as UTF-8 bytes: the markup reader works on bytes, so a clean ASCII line (most
-    /// lines) passes through without being copied at all.
+    /// The same as UTF-8 bytes.
     func normalizedBytes(_ line: [UInt8]) -> [UInt8] {
-        var needsWork = false
-        var highestLead: UInt8 = 0
-        line.withUnsafeBufferPointer { bytes in
-            for b in bytes {
-                if b < 0x20 || b == 0x26 || b == 0x7F { needsWork = true }
-                if b > highestLead { highestLead = b }
-            }
+        line.withUnsafeBufferPointer { normalized($0) } ?? line
+    }
+
+    /// The normalized bytes of a line, or nil when it is already clean: the markup reader
+    /// works on bytes, so a clean line (most lines) is read where it lies, never copied.
+    func normalized(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var special = false
+        var bits: UInt8 = 0
+        for b in line {
+            special = special || b < 0x20 || b == 0x26 || b == 0x7F
+            bits |= b
         }
-        if !needsWork && highestLead < 0x80 { return line }
+        let ascii = bits < 0x80
+        if !special && ascii { return nil }
+        if !special && !Self.hasCharactersToClean(line) {
+            // Only composition can change the line: ask ICU about the line where it lies.
+            let composable = form == .nfkc || line.contains { $0 >= 0xCC }
+            return composable ? normalizer.normalized(line, scratch: scratch) : nil
+        }
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
-        if highestLead < 0x80 {
+        if ascii {
             cleanASCII(line, into: &out)
         } else {
             cleanUnicode(line, into: &out)
         }
         if out.contains(0x26) { out = HTMLEntities.decode(out) }
         let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : out.contains { $0 >= 0xCC }
-        guard composable else { return out }
-        return out.withUnsafeBufferPointer { normalizer.normalized($0, scratch: scratch) } ?? out
+        if composable, let composed = out.withUnsafeBufferPointer({ normalizer.normalized($0, scratch: scratch) }) {
+            return composed
+        }
+        let same = out.count == line.count && out.withUnsafeBufferPointer { copy in
+            guard let a = copy.baseAddress, let b = line.baseAddress else { return true }
+            return memcmp(a, b, line.count) == 0
+        }
+        return same ? nil : out
     }
 
-    private func cleanASCII(_ line: [UInt8], into out: inout [UInt8]) {
+    /// Whether valid UTF-8 holds a character `cleanUnicode` removes or turns into a space (a C1
+    /// control, no-break or other space, soft hyphen, zero-width character or BOM). Found by
+    /// their lead bytes, so text with only letters and typographic punctuation passes quickly.
+    static func hasCharactersToClean(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0xC2 {
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { return false }
+            let c1 = b[i + 1]
+            switch c {
+            case 0xC2:  // U+0080-009F, U+00A0, U+00AD
+                if c1 <= 0xA0 || c1 == 0xAD { return true }
+            case 0xE1:  // U+1680, U+180E
+                if i + 2 < n && (c1 == 0x9A && b[i + 2] == 0x80 || c1 == 0xA0 && b[i + 2] == 0x8E) { return true }
+            case 0xE2:  // U+2000-200B, U+2028-2029, U+202F, U+205F-2064
+                if i + 2 < n {
+                    let c2 = b[i + 2]
+                    if c1 == 0x80 && (c2 <= 0x8B || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return true }
+                    if c1 == 0x81 && c2 >= 0x9F && c2 <= 0xA4 { return true }
+                }
+            case 0xE3:  // U+3000
+                if i + 2 < n && c1 == 0x80 && b[i + 2] == 0x80 { return true }
+            case 0xEF:  // U+FEFF
+                if i + 2 < n && c1 == 0xBB && b[i + 2] == 0xBF { return true }
+            default:
+                break
+            }
+            i += 2
+        }
+        return false
+    }
+
+    private func cleanASCII(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         for b in line {
             if b == 0x09 {
                 out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
@@ -63,8 +120,9 @@ struct TextNormalizer {
 
     /// Decodes scalars on the bytes (the decoder has made them valid UTF-8) and copies every
     /// scalar that stays as it is byte for byte, instead of re-encoding each one.
-    private func cleanUnicode(_ line: [UInt8], into out: inout [UInt8]) {
-        line.withUnsafeBufferPointer { b in
+    func cleanUnicode(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        do {
+            let b = line
             let n = b.count
             var i = 0
             while i < n {

@@ -16,4 +16,20 @@ final class StringBytesTests: XCTestCase {
         XCTAssertFalse("Fol".firstWordIs("follow"))
         XCTAssertFalse("Unfollow Orbit".firstWordIs("follow"))
     }
+
+    /// The line validator against the standard library's, on random bytes biased towards
+    /// the edges of UTF-8 (overlong forms, surrogates, values above U+10FFFF, cut sequences).
+    func testUTF8ValidatorAgreesWithTheStandardLibrary() {
+        let interesting: [UInt8] = [
+            0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED, 0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50_000 {
+            let bytes = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? interesting.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Bytes.isValid($0), expected, "\(bytes)") }
+        }
+    }
 }

@@ -35,4 +35,31 @@ final class TextNormalizerTests: XCTestCase {
         let hebrew = "שלום עולם, זה טקסט בעברית."
         XCTAssertEqual(try normalize(hebrew), hebrew)
     }
+
+    /// The lead-byte scan that lets clean lines skip the copy must see every character the
+    /// cleaning pass changes, and nothing else, across the BMP.
+    func testCleaningScanFindsExactlyTheCharactersCleaningChanges() throws {
+        let normalizer = try TextNormalizer(form: .nfc)
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array("a\(Character(scalar))b".utf8)
+            bytes.withUnsafeBufferPointer { line in
+                var out: [UInt8] = []
+                normalizer.cleanUnicode(line, into: &out)
+                XCTAssertEqual(TextNormalizer.hasCharactersToClean(line), out != bytes, String(value, radix: 16))
+            }
+        }
+    }
+
+    func testCleanLinesAreLentBackUnchanged() throws {
+        let normalizer = try TextNormalizer(form: .nfc)
+        for clean in ["plain ascii", "it’s “quoted” — Привет, 世界", "Caf\u{E9}"] {
+            let bytes = Array(clean.utf8)
+            XCTAssertNil(bytes.withUnsafeBufferPointer { normalizer.normalized($0) }, clean)
+        }
+        for dirty in ["a\u{A0}b", "x &amp; y", "Cafe\u{301}", "tab\there", "zero\u{200B}width"] {
+            let bytes = Array(dirty.utf8)
+            XCTAssertNotNil(bytes.withUnsafeBufferPointer { normalizer.normalized($0) }, dirty)
+        }
+    }
 }
