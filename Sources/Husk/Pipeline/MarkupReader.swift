@@ -70,9 +70,8 @@ struct MarkupReader {
         line.imageAlts = inline.imageAlts
         line.urls = inline.urls
         line.emphasized = Self.isWhollyEmphasized(UnsafeBufferPointer(rebasing: content))
-        let collapsed = Self.collapseSpaces(out, linkRanges: inline.linkRanges)
-        line.text = String(decoding: collapsed.bytes, as: UTF8.self)
-        line.linkBytes = collapsed.linkBytes
+        line.linkBytes = Self.collapseSpaces(&out, linkRanges: inline.linkRanges)
+        line.text = String(decoding: out, as: UTF8.self)
         if line.kind == .tableRow { line.text = Self.tableText(line.text) }
         if line.text.isEmpty && line.kind != .blank { line.kind = .markupOnly }
         return line
@@ -177,33 +176,32 @@ struct MarkupReader {
         return (first == 0x2A || first == 0x5F) && last == first && b[1] != 0x20
     }
 
-    /// Collapses runs of spaces and trims, carrying link byte counts over.
-    static func collapseSpaces(_ b: [UInt8], linkRanges: [Range<Int>]) -> (bytes: [UInt8], linkBytes: Int) {
+    /// Collapses runs of spaces and trims, in place; returns how many bytes left are link text.
+    static func collapseSpaces(_ b: inout [UInt8], linkRanges: [Range<Int>]) -> Int {
         var linkBytes = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
-            b.withUnsafeBufferPointer { src in
-                var n = 0
-                var rangeIndex = 0
-                var lastSpace = true
-                for k in 0..<src.count {
-                    let x = src[k]
-                    if x == 0x20 {
-                        if lastSpace { continue }
-                        lastSpace = true
-                    } else {
-                        lastSpace = false
-                    }
-                    out[n] = x
-                    n += 1
-                    guard x != 0x20, !linkRanges.isEmpty else { continue }
-                    while rangeIndex < linkRanges.count && linkRanges[rangeIndex].upperBound <= k { rangeIndex += 1 }
-                    if rangeIndex < linkRanges.count && linkRanges[rangeIndex].contains(k) { linkBytes += 1 }
+        var n = 0
+        b.withUnsafeMutableBufferPointer { b in
+            // Writes trail reads (n <= k), so one buffer serves as both.
+            var rangeIndex = 0
+            var lastSpace = true
+            for k in 0..<b.count {
+                let x = b[k]
+                if x == 0x20 {
+                    if lastSpace { continue }
+                    lastSpace = true
+                } else {
+                    lastSpace = false
                 }
-                while n > 0 && out[n - 1] == 0x20 { n -= 1 }
-                count = n
+                b[n] = x
+                n += 1
+                guard x != 0x20, !linkRanges.isEmpty else { continue }
+                while rangeIndex < linkRanges.count && linkRanges[rangeIndex].upperBound <= k { rangeIndex += 1 }
+                if rangeIndex < linkRanges.count && linkRanges[rangeIndex].contains(k) { linkBytes += 1 }
             }
+            while n > 0 && b[n - 1] == 0x20 { n -= 1 }
         }
-        return (bytes, linkBytes)
+        b.removeSubrange(n...)
+        return linkBytes
     }
 }
 
