@@ -25,39 +25,84 @@ struct FeatureExtractor {
         s.sentences = counts.sentences
         s.bytes = block.text.utf8.count
         var ascii = true
+        var lastASCII: UInt8? = nil
         block.text.withBytes { bytes in
-            for b in bytes {
-                if b >= 0x80 { ascii = false }
-                if b & 0xC0 != 0x80 { s.characters += 1 }
-                switch b {
-                case 0x30...0x39: s.digits += 1
-                case 0x41...0x5A: s.uppercase += 1
-                case 0x2C: s.commas += 1; s.punctuation += 1
-                case 0x7C, 0x2F, 0x3E: s.separators += 1; s.punctuation += 1
-                case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: s.punctuation += 1
-                default: break
+            Self.byteClasses.withUnsafeBufferPointer { classes in
+                var continuation = 0
+                var digits = 0
+                var uppercase = 0
+                var commas = 0
+                var separators = 0
+                var punctuation = 0
+                var high: UInt8 = 0
+                for b in bytes {
+                    let c = classes[Int(b)]
+                    continuation &+= Int(c >> 5 & 1)
+                    digits &+= Int(c & 1)
+                    uppercase &+= Int(c >> 1 & 1)
+                    commas &+= Int(c >> 2 & 1)
+                    separators &+= Int(c >> 3 & 1)
+                    punctuation &+= Int(c >> 4 & 1)
+                    high |= b
+                }
+                ascii = high < 0x80
+                s.characters = bytes.count - continuation
+                s.digits = digits
+                s.uppercase = uppercase
+                s.commas = commas
+                s.separators = separators
+                s.punctuation = punctuation
+            }
+            s.endsQuestion = bytes.last == 0x3F
+                || bytes.count >= 3 && bytes[bytes.count - 3] == 0xEF && bytes[bytes.count - 2] == 0xBC && bytes[bytes.count - 1] == 0x9F
+            lastASCII = bytes.last.flatMap { $0 < 0x80 ? $0 : nil }
+            if let first = bytes.first, first < 0x80 { s.startsUpper = first >= 0x41 && first <= 0x5A }
+        }
+        if !ascii {
+            // Non-ASCII separators: · • » › ｜ → (and uppercase beyond ASCII)
+            for scalar in block.text.unicodeScalars where scalar.value >= 0x80 {
+                switch scalar.value {
+                case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
+                default:
+                    if counter.cases.isUppercase(scalar) { s.uppercase += 1 }
                 }
             }
-        }
-        // Non-ASCII separators: · • » › ｜ (and uppercase beyond ASCII)
-        for scalar in block.text.unicodeScalars where !ascii && scalar.value >= 0x80 {
-            switch scalar.value {
-            case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
-            default:
-                if counter.cases.isUppercase(scalar) { s.uppercase += 1 }
+            if let first = block.text.unicodeScalars.first, first.value >= 0x80 {
+                s.startsUpper = first.properties.isUppercase || first.properties.isAlphabetic && !first.properties.isLowercase
             }
         }
-        s.endsSentence = Repairer.endsSentence(block.text)
-        s.endsQuestion = block.text.hasSuffix("?") || block.text.hasSuffix("\u{FF1F}")
-        if let first = block.text.unicodeScalars.first {
-            s.startsUpper = first.properties.isUppercase || first.properties.isAlphabetic && !first.properties.isLowercase
-        }
+        s.endsSentence = Self.endsSentence(block.text, lastASCII: lastASCII)
         s.linkDensity = s.bytes == 0 ? 0 : min(1, Double(block.linkBytes) / Double(s.bytes))
         return s
     }
 
     /// Writes a block's own features (`names` order) to `f`; `ruleCategories` has bit k set
     /// when a rule of `RuleCategories.known[k]` matched the block.
+    /// Per byte: 1 digit, 2 ASCII capital, 4 comma, 8 separator (`|` `/` `>`), 16 ASCII
+    /// punctuation, 32 UTF-8 continuation byte.
+    static let byteClasses: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x30...0x39: return 1
+        case 0x41...0x5A: return 2
+        case 0x2C: return 4 | 16
+        case 0x7C, 0x2F, 0x3E: return 8 | 16
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return 16
+        case 0x80...0xBF: return 32
+        default: return 0
+        }
+    }
+
+    /// `Repairer.endsSentence`, decided on the last byte when it is ASCII and not one that
+    /// `Repairer` skips over (closing quotes, brackets, emphasis, spaces).
+    static func endsSentence(_ text: String, lastASCII: UInt8?) -> Bool {
+        guard let last = lastASCII else { return Repairer.endsSentence(text) }
+        switch last {
+        case 0x22, 0x27, 0x29, 0x5D, 0x2A, 0x5F, 0x20: return Repairer.endsSentence(text)
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x3B: return true
+        default: return false
+        }
+    }
+
     func writeFeatures(_ block: Block, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
         let chars = Double(max(1, s.characters))
         let words = Double(max(1, s.words))
