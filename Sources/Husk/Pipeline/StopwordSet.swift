@@ -102,6 +102,20 @@ struct StopwordSet: Sendable {
         let packed: Bool
         let key: UInt64
 
+        /// The probe of an ASCII word, in any case: the same as `init(lowercasedBytes:)` of its
+        /// lowercase form, without the generic path (this runs for every word of English text).
+        init(asciiWord bytes: UnsafeBufferPointer<UInt8>) {
+            if bytes.count <= 8 {
+                var key: UInt64 = 0
+                for b in bytes { key = key << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+                packed = true
+                self.key = key
+            } else {
+                packed = false
+                key = StopwordSet.hashKey(bytes)
+            }
+        }
+
         init<C: Collection>(lowercasedBytes bytes: C) where C.Element == UInt8 {
             if let key = StopwordSet.key(bytes) {
                 packed = true

@@ -72,7 +72,7 @@ final class WordCounter {
         if ascii {
             if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
             // Probes fold ASCII capitals themselves: no lowercased copy.
-            let probe = StopwordSet.Probe(lowercasedBytes: slice)
+            let probe = StopwordSet.Probe(asciiWord: slice)
             if stopwords.contains(probe) { counts.stopwords += 1 }
             if keepProbes { counts.probes.append(probe) }
             return
@@ -142,40 +142,50 @@ final class WordCounter {
     /// counts `@` as a letter. Typographic single quotes (’ ‘, three bytes) are MidNumLet and
     /// join like `.`; every other byte of 0x80 and above ends a word (see `isTypographicASCII`).
     static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
-        let n = b.count
-        var i = 0
-        while i < n {
-            let c = b[i]
-            guard isLetter(c) || isDigit(c) || c == 0x5F else {
-                i += 1
-                continue
-            }
-            let start = i
-            var hasAlnum = false
+        wordByteClasses.withUnsafeBufferPointer { kind in
+            @inline(__always) func letter(_ x: UInt8) -> Bool { kind[Int(x)] & 1 != 0 }
+            @inline(__always) func digit(_ x: UInt8) -> Bool { kind[Int(x)] & 2 != 0 }
+            let n = b.count
+            var i = 0
             while i < n {
-                let x = b[i]
-                if isLetter(x) || isDigit(x) {
-                    hasAlnum = true
+                guard kind[Int(b[i])] != 0 else {
                     i += 1
-                } else if x == 0x5F {
-                    i += 1
-                } else if x == 0xE2, i > start, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
-                    let prev = b[i - 1]
-                    let next = b[i + 3]
-                    if isLetter(prev) && isLetter(next) || isDigit(prev) && isDigit(next) { i += 3 } else { break }
-                } else if i + 1 < n, i > start, x < 0x80 {
-                    let prev = b[i - 1]
-                    let next = b[i + 1]
-                    let letters = isLetter(prev) && isLetter(next) && (x == 0x27 || x == 0x2E)
-                    let digits = isDigit(prev) && isDigit(next) && (x == 0x2E || x == 0x2C || x == 0x3B || x == 0x27)
-                    if letters || digits { i += 1 } else { break }
-                } else {
-                    break
+                    continue
                 }
+                let start = i
+                var hasAlnum = false
+                while i < n {
+                    let x = b[i]
+                    let k = kind[Int(x)]
+                    if k & 3 != 0 {
+                        hasAlnum = true
+                        i += 1
+                    } else if k == 4 {
+                        i += 1
+                    } else if x == 0xE2, i > start, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
+                        let prev = b[i - 1]
+                        let next = b[i + 3]
+                        if letter(prev) && letter(next) || digit(prev) && digit(next) { i += 3 } else { break }
+                    } else if i + 1 < n, i > start, x < 0x80 {
+                        let prev = b[i - 1]
+                        let next = b[i + 1]
+                        let letters = letter(prev) && letter(next) && (x == 0x27 || x == 0x2E)
+                        let digits = digit(prev) && digit(next) && (x == 0x2E || x == 0x2C || x == 0x3B || x == 0x27)
+                        if letters || digits { i += 1 } else { break }
+                    } else {
+                        break
+                    }
+                }
+                // ICU counts a run of two or more underscores as a word too (a single one is not).
+                if hasAlnum || i - start >= 2 { body(start..<i) }
             }
-            // ICU counts a run of two or more underscores as a word too (a single one is not).
-            if hasAlnum || i - start >= 2 { body(start..<i) }
         }
+    }
+
+    /// Per byte: 1 a letter for `asciiWords` (ASCII letters and `@`), 2 a digit, 4 `_`.
+    static let wordByteClasses: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        let x = UInt8(b)
+        return isLetter(x) ? 1 : isDigit(x) ? 2 : x == 0x5F ? 4 : 0
     }
 }
 

@@ -67,6 +67,15 @@ final class WordCounterTests: XCTestCase {
         XCTAssertGreaterThan(checked, 500)
     }
 
+    func testASCIIWordProbesEqualProbesOfTheLowercaseWord() {
+        for word in ["The", "AND", "isn't", "x", "Extraordinarily", "U.S", "snake_case", "B2B", "@handle", "eightchr", "NINECHARS"] {
+            let fast = Array(word.utf8).withUnsafeBufferPointer { StopwordSet.Probe(asciiWord: $0) }
+            let slow = StopwordSet.Probe(lowercasedBytes: Array(word.lowercased().utf8))
+            XCTAssertEqual(fast.key, slow.key, word)
+            XCTAssertEqual(fast.packed, slow.packed, word)
+        }
+    }
+
     func testStopwordsAreCountedCaseInsensitively() throws {
         let counts = try WordCounter().count("The cat and THE dog", stopwords: ["the", "and"])
         XCTAssertEqual(counts.words, 5)
