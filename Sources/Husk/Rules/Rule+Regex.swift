@@ -7,10 +7,16 @@ extension Rule {
     /// The examples check compiles through here too, so each rule's examples test exactly the
     /// regexes that run.
     func compiledPatterns() -> [ICURegex] {
+        compiledPatternsWithStarts().map(\.regex)
+    }
+
+    /// The same, each with the characters its matches can begin with (see `PatternStart`).
+    func compiledPatternsWithStarts() -> [(regex: ICURegex, start: PatternStart)] {
         patterns.compactMap { pattern in
-            caseSensitive
+            let regex = caseSensitive
                 ? try? ICURegex(pattern, options: [])
                 : try? ICURegex(CaselessClasses.rewrite(pattern), options: .caseInsensitive)
+            return regex.map { ($0, PatternStart.of(pattern)) }
         }
     }
 }

@@ -6,7 +6,7 @@ import ICUKit
 /// Holds ICU matchers, which carry state: one instance per thread.
 final class RuleMatcher {
     let rules: [Rule]
-    private var compiled: [[ICURegex]?]
+    private var compiled: [[(regex: ICURegex, start: PatternStart)]?]
     private let scanner: KeywordScanner
     private let unfiltered: [Int]
     private let defaultMaxLength: Int
@@ -100,12 +100,15 @@ final class RuleMatcher {
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
             text.withBytes { buffer in
+                let first = buffer.first ?? 0
                 // Converted once per block, for all of its candidate rules.
                 if !converted {
                     utf16.load(buffer)
                     converted = true
                 }
-                for regex in regexes {
+                for (regex, start) in regexes {
+                    // An anchored pattern cannot match a block that starts with another character.
+                    if !buffer.isEmpty && !start.admits(firstByte: first) { continue }
                     switch regex.firstMatch(in: utf16) {
                     case .match(let range):
                         var captured: String? = nil
@@ -128,9 +131,9 @@ final class RuleMatcher {
         return out
     }
 
-    private func matchers(for index: Int) -> [ICURegex] {
+    private func matchers(for index: Int) -> [(regex: ICURegex, start: PatternStart)] {
         if let ready = compiled[index] { return ready }
-        let made = rules[index].compiledPatterns()
+        let made = rules[index].compiledPatternsWithStarts()
         compiled[index] = made
         return made
     }
