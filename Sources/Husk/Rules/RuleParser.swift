@@ -20,14 +20,20 @@ struct RuleParser {
     func parse(_ text: String) -> (rules: [Rule], diagnostics: [RuleDiagnostic]) {
         var rules: [Rule] = []
         var diagnostics: [RuleDiagnostic] = []
-        var current: Rule? = nil
+        /// The rule being read, boxed so each key edits it in place (a `Rule` in an optional
+        /// was copied out and back for every line).
+        final class Draft {
+            var rule: Rule
+            init(_ rule: Rule) { self.rule = rule }
+        }
+        var current: Draft? = nil
         var seen: [String: Int] = [:]
 
         func report(_ line: Int, _ column: Int, _ message: String) {
             diagnostics.append(RuleDiagnostic(file: file, line: line, column: column, message: message))
         }
         func close() {
-            guard let rule = current else { return }
+            guard let rule = current?.rule else { return }
             current = nil
             if rule.patterns.isEmpty { report(rule.line, 1, "rule '\(rule.id)' has no pattern") }
             if rule.category.isEmpty { report(rule.line, 1, "rule '\(rule.id)' has no category") }
@@ -67,9 +73,9 @@ struct RuleParser {
                         report(number, 2, "duplicate rule id '\(id)' (first defined at line \(first))")
                     }
                     seen[id] = number
-                    current = Rule(
+                    current = Draft(Rule(
                         id: id, category: "", scope: .line, action: .drop, languages: [], patterns: [], keywords: [],
-                        maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: file, line: number)
+                        maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: file, line: number))
                     continue
                 }
                 guard let eq = bytes[lo..<hi].firstIndex(of: 0x3D) else {
@@ -87,11 +93,9 @@ struct RuleParser {
                 let key = Key(UnsafeBufferPointer(rebasing: bytes[lo..<keyEnd]))
                 // Examples are only read when they are checked (the embedded defaults are not).
                 if !validatePatterns && (key == .match || key == .noMatch) { continue }
-                guard var rule = current else { continue }
-                current = nil  // the rule is edited in place, not copied per key
+                guard let draft = current else { continue }
                 apply(key: key, name: { string(lo, keyEnd) }, value: string(valueStart, hi), line: number, column: lo + 1,
-                      valueColumn: { column(valueStart) }, to: &rule, report: report)
-                current = rule
+                      valueColumn: { column(valueStart) }, to: &draft.rule, report: report)
             }
         }
         close()
@@ -153,8 +157,12 @@ struct RuleParser {
         case .keywords:
             // ASCII keywords (nearly all) fold byte by byte; Unicode lowercasing gives the same.
             rule.keywords = Self.list(value).map { word in
-                word.utf8.allSatisfy { $0 < 0x80 }
-                    ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word.lowercased()
+                if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                    return word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+                        ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word
+                }
+                // Keywords are written in lowercase: full lowercasing only for those that are not.
+                return word.unicodeScalars.contains { $0.properties.changesWhenLowercased } ? word.lowercased() : word
             }
         case .maxLength:
             guard let n = Int(value), n > 0 else {
