@@ -9,14 +9,23 @@ struct PatternStart: Equatable {
     /// Lowercased ASCII characters a match can begin with, as a 128-bit set.
     private(set) var low: UInt64 = 0
     private(set) var high: UInt64 = 0
-    /// A match can begin with a character outside ASCII.
+    /// A match can begin with a character outside ASCII...
     private(set) var nonASCII = false
+    /// ...namely one of these (uncased characters such as CJK, named in the pattern), or any
+    /// when nil.
+    private(set) var scalars: [UInt32]? = []
+    /// ...or, with a list, any decimal digit (`\d`) or white space (`\s`) outside ASCII.
+    private(set) var otherDigits = false
+    private(set) var otherSpaces = false
+    /// More named first characters than this are not worth a list.
+    static let maximumScalars = 32
 
     static let any: PatternStart = {
         var s = PatternStart()
         s.low = ~0
         s.high = ~0
         s.nonASCII = true
+        s.scalars = nil
         return s
     }()
 
@@ -30,39 +39,81 @@ struct PatternStart: Equatable {
         return b < 64 ? low >> b & 1 != 0 : high >> (b - 64) & 1 != 0
     }
 
-    /// A non-ASCII character. Case folding maps some non-ASCII letters onto ASCII strings (ß to
-    /// ss, the Kelvin sign to k), so a letter admits every ASCII letter too.
+    /// Whether a block (valid UTF-8, not empty) can match, by its first character.
+    func admits(_ block: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = block.first else { return true }
+        guard first >= 0x80, nonASCII, let scalars else { return admits(firstByte: first) }
+        guard let (value, _) = UTF8Bytes.scalar(in: block, at: 0), let scalar = Unicode.Scalar(value) else { return true }
+        return scalars.contains(value) || otherDigits && scalar.properties.numericType == .decimal
+            || otherSpaces && scalar.properties.isWhitespace
+    }
+
+    /// Notes a non-ASCII start the list cannot name.
+    mutating func insertAnyNonASCII() {
+        nonASCII = true
+        scalars = nil
+    }
+
+    /// A non-ASCII character. Case folding maps some cased non-ASCII letters onto ASCII strings
+    /// (ß to ss, the Kelvin sign to k), so such a letter admits every ASCII letter too.
     mutating func insert(_ scalar: Unicode.Scalar) {
         guard !scalar.isASCII else {
             insert(UInt8(scalar.value))
             return
         }
-        nonASCII = true
-        if scalar.properties.isAlphabetic { high |= 0x07FF_FFFE << 32 }  // a-z
+        // A character without case (CJK, kana) matches only itself, so it can be named;
+        // a cased one also matches its other cases, which the list would have to spell out.
+        if !scalar.properties.changesWhenCaseMapped {
+            nonASCII = true
+            if var list = scalars {
+                if !list.contains(scalar.value) { list.append(scalar.value) }
+                scalars = list.count <= Self.maximumScalars ? list : nil
+            }
+        } else {
+            insertAnyNonASCII()
+            if scalar.properties.isAlphabetic { high |= 0x07FF_FFFE << 32 }  // a-z
+        }
     }
 
-    /// Some character outside ASCII that is not a letter (other digits, spaces).
-    mutating func insertNonASCIIOther() {
+    /// Decimal digits outside ASCII (what `\d` matches beyond 0-9).
+    mutating func insertNonASCIIDigits() {
         nonASCII = true
+        otherDigits = true
+    }
+
+    /// White space outside ASCII (what `\s` matches beyond it).
+    mutating func insertNonASCIISpaces() {
+        nonASCII = true
+        otherSpaces = true
     }
 
     mutating func insert(_ byte: UInt8) {
         guard byte < 0x80 else {
-            nonASCII = true
+            insertAnyNonASCII()
             return
         }
         // Case-insensitive matching folds a few non-ASCII characters onto ASCII letters
         // (the Kelvin sign onto k, long s onto s), so a letter admits non-ASCII starts too.
         var b = byte
         if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b >= 0x61 && b <= 0x7A { nonASCII = true }
+        if b >= 0x61 && b <= 0x7A { insertAnyNonASCII() }
         if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
     }
 
     mutating func formUnion(_ other: PatternStart) {
         low |= other.low
         high |= other.high
-        nonASCII = nonASCII || other.nonASCII
+        if other.nonASCII {
+            if let mine = scalars, let theirs = other.scalars {
+                let merged = mine + theirs.filter { !mine.contains($0) }
+                scalars = merged.count <= Self.maximumScalars ? merged : nil
+            } else {
+                scalars = nil
+            }
+            nonASCII = true
+        }
+        otherDigits = otherDigits || other.otherDigits
+        otherSpaces = otherSpaces || other.otherSpaces
     }
 
     /// The start set of a pattern anchored at its very beginning (`^` outside any group), or

@@ -160,10 +160,10 @@ struct PatternStartReader {
             return (PatternStart(), true)
         case "d":
             for b in UInt8(0x30)...0x39 { s.insert(b) }
-            s.insertNonASCIIOther()  // other decimal digits
+            s.insertNonASCIIDigits()
         case "s":
             for b: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { s.insert(b) }
-            s.insertNonASCIIOther()
+            s.insertNonASCIISpaces()
         case "p", "P", "N", "x":
             // A property, a named or hex character: letters and digits are followed, the rest
             // admits any start; the braces are skipped either way.
@@ -214,11 +214,11 @@ struct PatternStartReader {
                 switch e {
                 case "d":
                     for b in UInt8(0x30)...0x39 { s.insert(b) }
-                    s.insertNonASCIIOther()
+                    s.insertNonASCIIDigits()
                     continue
                 case "s":
                     for b: UInt8 in [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D] { s.insert(b) }
-                    s.insertNonASCIIOther()
+                    s.insertNonASCIISpaces()
                     continue
                 case "p" where peek() == "{":
                     guard let close = units[position...].firstIndex(of: "}"),
@@ -262,12 +262,14 @@ struct PatternStartReader {
         switch name {
         case "L", "Lu", "Ll", "Lt", "Letter", "Uppercase_Letter", "Lowercase_Letter":
             for b in UInt8(0x61)...0x7A { s.insert(b) }
-        case "N", "Nd", "Number", "Decimal_Number":
+        case "Nd", "Decimal_Number":
             for b in UInt8(0x30)...0x39 { s.insert(b) }
+            s.insertNonASCIIDigits()
+            return s
         default:
             return nil
         }
-        s.insertNonASCIIOther()
+        s.insertAnyNonASCII()
         return s
     }
 

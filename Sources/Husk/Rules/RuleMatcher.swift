@@ -100,7 +100,6 @@ final class RuleMatcher {
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
             text.withBytes { buffer in
-                let first = buffer.first ?? 0
                 // Converted once per block, for all of its candidate rules.
                 if !converted {
                     utf16.load(buffer)
@@ -108,7 +107,7 @@ final class RuleMatcher {
                 }
                 for (regex, start) in regexes {
                     // An anchored pattern cannot match a block that starts with another character.
-                    if !buffer.isEmpty && !start.admits(firstByte: first) { continue }
+                    if !start.admits(buffer) { continue }
                     switch regex.firstMatch(in: utf16) {
                     case .match(let range):
                         var captured: String? = nil

@@ -47,6 +47,16 @@ final class PatternStartTests: XCTestCase {
         XCTAssertTrue(admits("^ß", "SS"))
     }
 
+    /// Characters without case are named one by one, so CJK rules skip other CJK blocks.
+    func testUncasedFirstCharactersAreNamedExactly() {
+        let start = PatternStart.of("^(?:関連記事|この記事|相关阅读)")
+        for (text, expected) in [("関連記事を見る", true), ("この記事", true), ("相关阅读", true), ("東京で", false), ("Related", false)] {
+            XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer { start.admits($0) }, expected, text)
+        }
+        // A cased first letter (Cyrillic) admits any non-ASCII start: its other case matches too.
+        XCTAssertTrue(Array("Читать".utf8).withUnsafeBufferPointer { PatternStart.of("^читать").admits($0) })
+    }
+
     /// No default rule may lose a match to the filter: every pattern that matches one of its
     /// rule's examples admits that example's first character.
     func testEveryDefaultRuleExampleStillReachesItsPattern() throws {
@@ -59,7 +69,7 @@ final class PatternStartTests: XCTestCase {
                     let matched = bytes.withUnsafeBufferPointer { regex.firstMatch(in: $0) }
                     guard case .match = matched else { continue }
                     checked += 1
-                    XCTAssertTrue(start.admits(firstByte: bytes.first ?? 0), "\(rule.id): \(example)")
+                    XCTAssertTrue(bytes.withUnsafeBufferPointer { start.admits($0) }, "\(rule.id): \(example)")
                 }
             }
         }
