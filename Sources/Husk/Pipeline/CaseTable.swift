@@ -71,28 +71,40 @@ final class CaseTable {
     func appendLowercased(bytes b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let n = b.count
         var i = 0
+        // Bytes that stay as they are (ASCII other than capitals, CJK) are copied in runs.
+        var run = 0
+        func flush() {
+            if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i])) }
+        }
         while i < n {
             let lead = b[i]
             if lead < 0x80 {
-                out.append(lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead)
+                if lead >= 0x41 && lead <= 0x5A {
+                    flush()
+                    out.append(lead | 0x20)
+                    run = i + 1
+                }
                 i += 1
                 continue
             }
-            guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else {
-                out.append(contentsOf: b[i...])
-                return
-            }
-            if lead >= 0xE3 && lead <= 0xE9 {
-                out.append(contentsOf: b[i..<(i + 3)])
+            // U+3000-U+9FFF (kana, CJK ideographs) have no case.
+            if lead >= 0xE3 && lead <= 0xE9 && i + 2 < n {
                 i += 3
                 continue
+            }
+            flush()
+            guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i...]))
+                return
             }
             if let scalar = Unicode.Scalar(v) {
                 appendLowercased(scalar, to: &out)
             } else {
-                out.append(contentsOf: b[i..<(i + length)])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<(i + length)]))
             }
             i += length
+            run = i
         }
+        flush()
     }
 }
