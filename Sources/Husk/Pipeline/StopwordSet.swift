@@ -37,17 +37,21 @@ struct StopwordSet: Sendable {
     /// The same for a word given as its UTF-8 bytes.
     func hasFunctionAffix(bytes: [UInt8]) -> Bool {
         guard hasAffixes else { return false }
-        return bytes.withUnsafeBufferPointer { w in
-            func stemIsLong(_ affixBytes: Int, atStart: Bool) -> Bool {
-                let stem = atStart ? UnsafeBufferPointer(rebasing: w[affixBytes...]) : UnsafeBufferPointer(rebasing: w[..<(w.count - affixBytes)])
-                return stem.lazy.filter { $0 & 0xC0 != 0x80 }.count >= Self.minimumStemScalars
-            }
-            for p in prefixes where w.count > p.count && w.starts(with: p) && stemIsLong(p.count, atStart: true) { return true }
-            for s in suffixes where w.count > s.count && w[(w.count - s.count)...].elementsEqual(s) && stemIsLong(s.count, atStart: false) {
-                return true
-            }
-            return false
+        return bytes.withUnsafeBufferPointer { hasFunctionAffix(word: $0) }
+    }
+
+    /// The same for a word lent as a buffer.
+    func hasFunctionAffix(word w: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard hasAffixes else { return false }
+        func stemIsLong(_ affixBytes: Int, atStart: Bool) -> Bool {
+            let stem = atStart ? UnsafeBufferPointer(rebasing: w[affixBytes...]) : UnsafeBufferPointer(rebasing: w[..<(w.count - affixBytes)])
+            return stem.lazy.filter { $0 & 0xC0 != 0x80 }.count >= Self.minimumStemScalars
         }
+        for p in prefixes where w.count > p.count && w.starts(with: p) && stemIsLong(p.count, atStart: true) { return true }
+        for s in suffixes where w.count > s.count && w[(w.count - s.count)...].elementsEqual(s) && stemIsLong(s.count, atStart: false) {
+            return true
+        }
+        return false
     }
 
     init(_ words: some Sequence<String>) {

@@ -77,12 +77,31 @@ final class WordCounter {
             if keepProbes { counts.probes.append(probe) }
             return
         }
+        if Self.isUncased(slice) {
+            // Kana and CJK ideographs have no case: the word is its own lowercase form.
+            if stopwords.contains(StopwordSet.Probe(lowercasedBytes: slice)) || stopwords.hasFunctionAffix(word: slice) {
+                counts.stopwords += 1
+            }
+            if keepProbes { counts.probes.append(StopwordSet.Probe(lowercasedBytes: slice)) }
+            return
+        }
         if let scalar = Self.firstScalar(slice), cases.isUppercase(scalar) { counts.capitalized += 1 }
         lowered.removeAll(keepingCapacity: true)
         cases.appendLowercased(bytes: slice, to: &lowered)
         if lowered.contains(0xE2) { Self.replaceApostrophes(&lowered) }
         if stopwords.contains(lowercasedBytes: lowered) || stopwords.hasFunctionAffix(bytes: lowered) { counts.stopwords += 1 }
         if keepProbes { counts.probes.append(StopwordSet.Probe(lowercasedBytes: lowered)) }
+    }
+
+    /// Whether a word is all U+3000-U+9FFF (kana, CJK ideographs and their punctuation), which
+    /// have no case.
+    static func isUncased(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            guard b[i] >= 0xE3 && b[i] <= 0xE9 else { return false }
+            i += 3
+        }
+        return true
     }
 
     /// The first scalar of valid UTF-8 bytes.
