@@ -98,4 +98,6 @@ static inline void husk_udat_close(UDateFormat *fmt) { udat_close(fmt); }
 static inline int32_t husk_uscript_getScript(UChar32 c, UErrorCode *status) { return (int32_t)uscript_getScript(c, status); }
 static inline const char *husk_uscript_getShortName(int32_t script) { return uscript_getShortName((UScriptCode)script); }
 
+
+static inline int32_t husk_u_sentenceBreak(int32_t c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
 #endif

@@ -7,7 +7,7 @@
 enum ASCIISentences {
     /// Sentence_Break classes of the characters this path accepts.
     enum Kind: UInt8 {
-        case other, cr, lf, space, lower, upper, numeric, aTerm, sTerm, close, sContinue
+        case other, cr, lf, space, lower, upper, oLetter, numeric, aTerm, sTerm, close, sContinue
     }
 
     /// The class of the character starting at `b[i]` and its length in bytes; nil for a

@@ -22,6 +22,8 @@ final class WordCounter {
     /// Case lookups for this counter's thread (also used by the feature extractor and the
     /// engine's rule matcher).
     let cases = CaseTable()
+    /// Sentence_Break classes for text beyond ASCII (one table per thread, like `cases`).
+    private let sentenceClasses = SentenceClasses()
     /// Scratch for lowercasing one word.
     private var lowered: [UInt8] = []
 
@@ -48,7 +50,7 @@ final class WordCounter {
                     self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepProbes)
                 }
             }
-            counts.sentences = fast ? ASCIISentences.count(buffer) : sentenceCount(buffer)
+            counts.sentences = fast ? ASCIISentences.count(buffer) : sentenceClasses.count(buffer) ?? sentenceCount(buffer)
         }
         return counts
     }
