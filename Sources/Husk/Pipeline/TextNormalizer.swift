@@ -47,7 +47,7 @@ struct TextNormalizer {
         if !special && ascii { return nil }
         if !special && !Self.hasCharactersToClean(line) {
             // Only composition can change the line: ask ICU about the line where it lies.
-            let composable = form == .nfkc || line.contains { $0 >= 0xCC }
+            let composable = form == .nfkc || !Self.isNFCStable(line)
             return composable ? normalizer.normalized(line, scratch: scratch) : nil
         }
         var out: [UInt8] = []
@@ -58,7 +58,7 @@ struct TextNormalizer {
             cleanUnicode(line, into: &out)
         }
         if out.contains(0x26) { out = HTMLEntities.decode(out) }
-        let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : out.contains { $0 >= 0xCC }
+        let composable = form == .nfkc ? out.contains { $0 >= 0x80 } : !out.withUnsafeBufferPointer { Self.isNFCStable($0) }
         if composable, let composed = out.withUnsafeBufferPointer({ normalizer.normalized($0, scratch: scratch) }) {
             return composed
         }
@@ -67,6 +67,31 @@ struct TextNormalizer {
             return memcmp(a, b, line.count) == 0
         }
         return same ? nil : out
+    }
+
+    /// Whether valid UTF-8 is NFC whatever surrounds it: every character is one that NFC keeps
+    /// and that never combines (Latin below U+0300, Cyrillic, general punctuation, kana, CJK
+    /// ideographs, Hangul syllables, full-width forms). A test checks each against ICU.
+    static func isNFCStable(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0xCC {
+                // ASCII, continuation bytes and U+0000-U+02FF.
+                i += 1
+                continue
+            }
+            guard let (v, length) = UTF8Bytes.scalar(in: b, at: i) else { return false }
+            switch v {
+            case 0x0400...0x0482, 0x048A...0x04FF, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3030...0x3098,
+                0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEE:
+                i += length
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether valid UTF-8 holds a character `cleanUnicode` removes or turns into a space (a C1

@@ -1,4 +1,5 @@
 @testable import Husk
+import ICUKit
 import XCTest
 
 final class TextNormalizerTests: XCTestCase {
@@ -61,5 +62,25 @@ final class TextNormalizerTests: XCTestCase {
             let bytes = Array(dirty.utf8)
             XCTAssertNotNil(bytes.withUnsafeBufferPointer { normalizer.normalized($0) }, dirty)
         }
+    }
+
+    /// Every character the stable-text shortcut accepts is NFC on its own, does not combine
+    /// (combining class 0) and passes ICU's quick check; the shortcut refuses combining marks.
+    func testNFCStableCharactersNeedNoComposition() throws {
+        let icu = try Normalizer(.nfc)
+        let scratch = UTF16Text()
+        var accepted = 0
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array("a\(Character(scalar))".utf8)
+            let stable = bytes.withUnsafeBufferPointer { TextNormalizer.isNFCStable($0) }
+            guard stable else { continue }
+            accepted += 1
+            XCTAssertEqual(scalar.properties.canonicalCombiningClass, .notReordered, String(value, radix: 16))
+            XCTAssertNil(bytes.withUnsafeBufferPointer { icu.normalized($0, scratch: scratch) }, String(value, radix: 16))
+        }
+        XCTAssertGreaterThan(accepted, 30_000)
+        XCTAssertFalse(Array("Cafe\u{301}".utf8).withUnsafeBufferPointer { TextNormalizer.isNFCStable($0) })
+        XCTAssertFalse(Array("\u{F900}".utf8).withUnsafeBufferPointer { TextNormalizer.isNFCStable($0) })
     }
 }
