@@ -18,7 +18,14 @@ struct PatternStart: Equatable {
     private(set) var otherDigits = false
     private(set) var otherSpaces = false
     /// More named first characters than this are not worth a list.
-    static let maximumScalars = 32
+    static let maximumScalars = 64
+    /// Characters outside ASCII whose full case folding starts with an ASCII letter (ß, İ, ſ,
+    /// the Kelvin sign, ligatures ﬀ-ﬆ...): a case-insensitive match of an ASCII letter can
+    /// begin with one of them. A test derives the list from ICU's folding.
+    static let foldingOntoASCIILetters: [UInt32] = [
+        0x00DF, 0x0130, 0x017F, 0x01F0, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x1E9E, 0x212A,
+        0xFB00, 0xFB01, 0xFB02, 0xFB03, 0xFB04, 0xFB05, 0xFB06,
+    ]
 
     static let any: PatternStart = {
         var s = PatternStart()
@@ -46,6 +53,7 @@ struct PatternStart: Equatable {
         guard let (value, _) = UTF8Bytes.scalar(in: block, at: 0), let scalar = Unicode.Scalar(value) else { return true }
         return scalars.contains(value) || otherDigits && scalar.properties.numericType == .decimal
             || otherSpaces && scalar.properties.isWhitespace
+            || high & 0x07FF_FFFE << 32 != 0 && Self.foldingOntoASCIILetters.contains(value)
     }
 
     /// Notes a non-ASCII start the list cannot name.
@@ -64,15 +72,19 @@ struct PatternStart: Equatable {
         // A character without case (CJK, kana) matches only itself, so it can be named;
         // a cased one also matches its other cases, which the list would have to spell out.
         if !scalar.properties.changesWhenCaseMapped {
-            nonASCII = true
-            if var list = scalars {
-                if !list.contains(scalar.value) { list.append(scalar.value) }
-                scalars = list.count <= Self.maximumScalars ? list : nil
-            }
+            name([scalar.value])
         } else {
             insertAnyNonASCII()
             if scalar.properties.isAlphabetic { high |= 0x07FF_FFFE << 32 }  // a-z
         }
+    }
+
+    /// Non-ASCII characters a match can begin with, named (while the list is kept).
+    private mutating func name(_ values: [UInt32]) {
+        nonASCII = true
+        guard var list = scalars else { return }
+        for v in values where !list.contains(v) { list.append(v) }
+        scalars = list.count <= Self.maximumScalars ? list : nil
     }
 
     /// Decimal digits outside ASCII (what `\d` matches beyond 0-9).
@@ -92,11 +104,11 @@ struct PatternStart: Equatable {
             insertAnyNonASCII()
             return
         }
-        // Case-insensitive matching folds a few non-ASCII characters onto ASCII letters
-        // (the Kelvin sign onto k, long s onto s), so a letter admits non-ASCII starts too.
+        // Case-insensitive matching folds a few non-ASCII characters onto ASCII letters (ß onto
+        // ss, the Kelvin sign onto k): a letter admits those starts too (see `admits`).
         var b = byte
         if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-        if b >= 0x61 && b <= 0x7A { insertAnyNonASCII() }
+        if b >= 0x61 && b <= 0x7A { nonASCII = true }
         if b < 64 { low |= 1 << UInt64(b) } else { high |= 1 << UInt64(b - 64) }
     }
 

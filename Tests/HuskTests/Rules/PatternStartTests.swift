@@ -57,6 +57,19 @@ final class PatternStartTests: XCTestCase {
         XCTAssertTrue(Array("Читать".utf8).withUnsafeBufferPointer { PatternStart.of("^читать").admits($0) })
     }
 
+    /// The characters an ASCII letter admits beyond ASCII are exactly those whose full case
+    /// folding (ICU's, which case-insensitive regexes use) starts with an ASCII letter.
+    func testFoldingListIsICUs() {
+        var derived: [UInt32] = []
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), let first = CaseFolding.fold(String(scalar)).unicodeScalars.first else { continue }
+            if first.isASCII && first.properties.isAlphabetic { derived.append(value) }
+        }
+        XCTAssertEqual(derived, PatternStart.foldingOntoASCIILetters)
+        XCTAssertTrue(Array("ﬁnal".utf8).withUnsafeBufferPointer { PatternStart.of("^final").admits($0) })
+        XCTAssertFalse(Array("東京".utf8).withUnsafeBufferPointer { PatternStart.of("^final").admits($0) })
+    }
+
     /// No default rule may lose a match to the filter: every pattern that matches one of its
     /// rule's examples admits that example's first character.
     func testEveryDefaultRuleExampleStillReachesItsPattern() throws {
