@@ -37,12 +37,16 @@ struct TextNormalizer {
     /// The normalized bytes of a line, or nil when it is already clean: the markup reader
     /// works on bytes, so a clean line (most lines) is read where it lies, never copied.
     func normalized(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var special = false
+        // Reductions without branches, which the compiler can vectorize.
         var bits: UInt8 = 0
+        var lowest: UInt8 = 0xFF
+        var marks: UInt8 = 0
         for b in line {
-            special = special || b < 0x20 || b == 0x26 || b == 0x7F
             bits |= b
+            lowest = Swift.min(lowest, b)
+            marks |= b == 0x26 || b == 0x7F ? 1 : 0
         }
+        let special = lowest < 0x20 || marks != 0
         let ascii = bits < 0x80
         if !special && ascii { return nil }
         if !special && !Self.hasCharactersToClean(line) {
