@@ -111,6 +111,7 @@ struct WindowCleaner {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
         let keys = blocks.map { FNV1a.hash($0.text) }
         var counts: [UInt64: Int] = [:]
+        counts.reserveCapacity(keys.count)
         for key in keys { counts[key, default: 0] += 1 }
         let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
         var features = FeatureMatrix(rows: blocks.count, width: ContextFeatures.names.count)
