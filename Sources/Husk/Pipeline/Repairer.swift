@@ -83,14 +83,15 @@ struct Repairer {
     /// Whether `text` holds a join mark (U+E000, bytes EE 80 80), checked on bytes.
     static func hasJoinMark(_ text: String) -> Bool {
         text.withBytes { bytes in
-            var state = 0
-            for b in bytes {
-                switch (state, b) {
-                case (_, 0xEE): state = 1
-                case (1, 0x80): state = 2
-                case (2, 0x80): return true
-                default: state = 0
-                }
+            // memchr finds the rare lead byte at memory speed; most blocks have none.
+            guard var p = bytes.baseAddress else { return false }
+            var left = bytes.count
+            while left >= 3, let hit = memchr(p, 0xEE, left) {
+                let at = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self))
+                let offset = at - p
+                if offset + 2 < left && at[1] == 0x80 && at[2] == 0x80 { return true }
+                p = at + 1
+                left -= offset + 1
             }
             return false
         }

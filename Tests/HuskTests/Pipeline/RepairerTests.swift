@@ -72,4 +72,13 @@ final class SegmenterTests: XCTestCase {
         let blocks = Segmenter().segment(lines("![x](#)\nA caption under the image"), repairer: Repairer())
         XCTAssertEqual(blocks.first?.imagesBefore, 1)
     }
+
+    func testJoinMarksAreFoundOnlyAsTheWholeMark() {
+        XCTAssertTrue(Repairer.hasJoinMark("hy\u{E000}phen"))
+        XCTAssertTrue(Repairer.hasJoinMark("end\u{E000}"))
+        XCTAssertTrue(Repairer.hasJoinMark("\u{E001}\u{E000}"))
+        XCTAssertFalse(Repairer.hasJoinMark("private \u{E001} use"))
+        XCTAssertFalse(Repairer.hasJoinMark("plain text, î and ů"))
+        XCTAssertFalse(Repairer.hasJoinMark(""))
+    }
 }
