@@ -36,37 +36,37 @@ struct Segmenter {
         var imagesPending = 0
         var altsPending: [String] = []
         var gap = true
-        var previous: Line? = nil
-        for line in lines {
-            switch line.kind {
-            case .blank:
-                gap = true
-                previous = nil
-                continue
-            case .markupOnly:
-                imagesPending += line.images
-                altsPending += line.imageAlts
-                gap = true
-                previous = nil
-                continue
-            default:
-                break
+        // Lines are read in place (by index): copying a `Line` retains each of its fields.
+        lines.withUnsafeBufferPointer { lines in
+            var previous: Int? = nil
+            for i in lines.indices {
+                switch lines[i].kind {
+                case .blank:
+                    gap = true
+                    previous = nil
+                    continue
+                case .markupOnly:
+                    imagesPending += lines[i].images
+                    if !lines[i].imageAlts.isEmpty { altsPending += lines[i].imageAlts }
+                    gap = true
+                    previous = nil
+                    continue
+                default:
+                    break
+                }
+                if let p = previous, !blocks.isEmpty, continues(lines[p], lines[i], wrap: wrap) {
+                    repairer.joinLine(&blocks[blocks.count - 1], with: lines[i])
+                    previous = i
+                    continue
+                }
+                var block = makeBlock(lines[i], imagesBefore: imagesPending, gap: gap)
+                if !altsPending.isEmpty || !lines[i].imageAlts.isEmpty { block.imageAlts = altsPending + lines[i].imageAlts }
+                blocks.append(block)
+                altsPending = []
+                imagesPending = 0
+                gap = false
+                previous = i
             }
-            if let prev = previous, var last = blocks.last,
-                continues(prev, line, wrap: wrap)
-            {
-                repairer.joinLine(&last, with: line)
-                blocks[blocks.count - 1] = last
-                previous = line
-                continue
-            }
-            var block = makeBlock(line, imagesBefore: imagesPending, gap: gap)
-            block.imageAlts = altsPending + line.imageAlts
-            blocks.append(block)
-            altsPending = []
-            imagesPending = 0
-            gap = false
-            previous = line
         }
         return blocks
     }
