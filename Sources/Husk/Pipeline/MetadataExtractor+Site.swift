@@ -5,13 +5,13 @@ extension MetadataExtractor {
     /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
     /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
     /// lines; each candidate also gains from the other places the page names it.
-    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
+    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary) {
         var votes: [String: (name: String, score: Double, source: String)] = [:]
         func vote(_ raw: String, _ weight: Double, _ source: String) {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
             guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, !Self.looksLikeFileName(name) else { return }
-            let key = name.lowercased()
+            let key = Self.siteKey(name)
             let previous = votes[key]
             votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)
         }
@@ -51,15 +51,31 @@ extension MetadataExtractor {
             vote(words[1..<on].joined(separator: " "), 1, "line \(block.line), follow prompt")
             break
         }
+        // A name only one prompt gives, made of the text's common words, is a section
+        // ("Contact Sales"); a brand recurs in several prompts even when it is also lowercase
+        // somewhere ("Follow Acmeinsider", "Advertise on Acmeinsider", "code acmeinsider").
+        var prompted: [(name: String, line: Int)] = []
+        var promptCounts: [String: Int] = [:]
+        for block in blocks {
+            guard let name = promptedSiteName(block.text) else { continue }
+            prompted.append((name, block.line))
+            promptCounts[Self.siteKey(name), default: 0] += 1
+        }
+        for (name, line) in prompted
+        where (promptCounts[Self.siteKey(name)] ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
+            vote(name, promptWeight, "line \(line), site prompt")
+        }
         guard !votes.isEmpty else { return }
         // Mentions elsewhere on the page, counted on short blocks only.
         let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercasedFast }
+        let names = votes.values.map { $0.name.lowercasedFast }
         for (key, entry) in votes {
             // A mention of a longer candidate that holds this one ("orbit weekly" for "orbit")
             // is that candidate's evidence, not this one's.
-            let longer = votes.keys.filter { $0 != key && $0.containsBytes(key) }
+            let name = entry.name.lowercasedFast
+            let longer = names.filter { $0 != name && $0.containsBytes(name) }
             let mentions = short.filter { text in
-                text.containsBytes(key) && !longer.contains { text.containsBytes($0) }
+                text.containsBytes(name) && !longer.contains { text.containsBytes($0) }
             }.count
             votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
         }
@@ -72,6 +88,15 @@ extension MetadataExtractor {
         }
         result.metadata.sitename = best.name
         result.provenance["sitename"] = best.source
+    }
+
+    /// Candidates that differ only in spaces, case or a domain ending are one name ("CTV News",
+    /// "CTVNews.ca"): the letters and digits before any dot, lowercased.
+    static func siteKey(_ name: String) -> String {
+        let lower = name.lowercased()
+        let stem = lower.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? lower
+        let key = String(stem.filter { $0.isLetter || $0.isNumber })
+        return key.isEmpty ? lower : key
     }
 
     /// A candidate cut before the first noise phrase ("… All rights reserved"); empty when the

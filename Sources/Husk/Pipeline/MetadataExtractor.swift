@@ -39,6 +39,12 @@ struct MetadataExtractor {
     /// Phrases that end a site name, words that never are one and words of portrait alt texts
     /// (`Rules/metadata/sitename-noise.txt`).
     var sitenameNoise: (cut: [String], never: Set<String>, person: [String]) = MetadataExtractor.loadSitenameNoise()
+    /// Prompts that name the site ("About", "Advertise on"), as word lists (`Rules/metadata/sitename-prompts.txt`).
+    var sitenamePrompts: [[String]] = MetadataExtractor.loadList("metadata/sitename-prompts.txt").map { $0.split(separator: " ").map(String.init) }
+    /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
+    var maxPromptBytes = 60
+    /// What each prompt naming a candidate adds to its site-name votes (see `promptedSiteName`).
+    var promptWeight = 1.0
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
@@ -183,7 +189,7 @@ struct MetadataExtractor {
             result.provenance["title"] = "line \(blocks[index].line)"
             result.consumed[index] = "title"
         }
-        chooseSitename(&result, blocks: blocks, stats: stats)
+        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary)
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }

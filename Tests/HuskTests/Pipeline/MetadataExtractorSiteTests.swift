@@ -1,0 +1,37 @@
+@testable import Husk
+import XCTest
+
+final class MetadataExtractorSiteTests: XCTestCase {
+    private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
+        try MetadataFixture.meta(top, bottom)
+    }
+
+    func testPromptsNamingTheBrandBeatAParentCompanysCopyright() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Advertise on Riverton Ledger\n\nWhy you can trust Riverton Ledger\n\n© 2024 Northfield Media Holdings, Inc.")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testAPromptGivesTheCapitalisedNameAfterIt() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.promptedSiteName("Subscribe to Riverton Ledger on YouTube"), "Riverton Ledger")
+        XCTAssertEqual(extractor.promptedSiteName("Originally published on Riverton Ledger ."), "Riverton Ledger")
+        XCTAssertNil(extractor.promptedSiteName("Contact Us About Your Project"))
+        XCTAssertNil(extractor.promptedSiteName("About the author"))
+        XCTAssertNil(extractor.promptedSiteName("About Riverton Ledger and the people who make it every single day"))
+    }
+
+    func testADomainFormAndItsBareNameAreOneCandidate() throws {
+        XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
+        let m = try meta("# Library to open in spring", "Advertise on Harborview\n\n© 2000-2024 Harborview.com, LLC.")
+        XCTAssertEqual(m.sitename, "Harborview.com")
+    }
+
+    func testASectionAPromptNamesOnceIsNoSite() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Our sales team answers within a day.\n\nContact Sales\n\nSales\n\nSales\n\n© 2024 Acme Widgets")
+        XCTAssertEqual(m.sitename, "Acme Widgets")
+    }
+}
