@@ -45,6 +45,13 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// What each prompt naming a candidate adds to its site-name votes (see `promptedSiteName`).
     var promptWeight = 1.0
+    /// How many of the article's first paragraphs may open with an agency's dateline.
+    var agencyReach = 3
+    /// Longest place name (bytes) before a dateline's agency credit ("ST. JOSEPH, Mich.").
+    var maxDatelineBytes = 40
+    /// Longest agency credit, in bytes and in words ("Agence France-Presse").
+    var maxAgencyBytes = 40
+    var maxAgencyWords = 4
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
@@ -211,6 +218,9 @@ struct MetadataExtractor {
         }
         if result.metadata.authors.isEmpty && !region.isEmpty {
             findClosingByline(&result, blocks: blocks, rules: rules, region: region, vocabulary: vocabulary)
+        }
+        if result.metadata.authors.isEmpty && !region.isEmpty {
+            findAgencyCredit(&result, blocks: blocks, stats: stats, region: region)
         }
         if result.metadata.date == nil, let author = result.authorBlock {
             findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)

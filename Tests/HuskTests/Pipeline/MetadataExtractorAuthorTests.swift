@@ -91,4 +91,19 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         let far = try meta("# Library to open in spring", "Related articles\n\n" + teasers + "\n\nBy Priya Raman")
         XCTAssertNil(far.author)
     }
+
+    func testTheAgencyInTheDatelineIsTheAuthorOfAnUnsignedArticle() throws {
+        let wire = try Cleaner().clean(
+            "# Library to open in spring\n\nMarch 3, 2024\n\n"
+                + "LINDHOLM (Nordwire) — The council met on Tuesday and agreed that the new library would open in the spring, after years of delay.\n\n"
+                + MetadataFixture.body
+        ).metadata
+        XCTAssertEqual(wire.author, "Nordwire")
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.agencyCredit("(Nordwire) - The council met."), "Nordwire")
+        XCTAssertNil(extractor.agencyCredit("The council (which met on Tuesday) - agreed."), "a parenthesis inside prose is no dateline")
+        XCTAssertNil(extractor.agencyCredit("LINDHOLM (see map) — The council met."))
+        let signed = try meta("# Library to open in spring\n\nBy Ann Lee", "LINDHOLM (Nordwire) — More to follow.")
+        XCTAssertEqual(signed.author, "Ann Lee")
+    }
 }
