@@ -106,4 +106,10 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         let signed = try meta("# Library to open in spring\n\nBy Ann Lee", "LINDHOLM (Nordwire) — More to follow.")
         XCTAssertEqual(signed.author, "Ann Lee")
     }
+
+    func testANameGluedToTheDateOrToItsByLabelIsTheAuthor() throws {
+        // Renderings that drop the space between two inline elements glue the byline's parts.
+        XCTAssertEqual(try meta("# Library to open in spring\n\nDec 17, 2025Priya Raman").author, "Priya Raman")
+        XCTAssertEqual(try meta("# Library to open in spring\n\nLast updated March 3, 2025 byPriya Raman.").author, "Priya Raman")
+    }
 }
