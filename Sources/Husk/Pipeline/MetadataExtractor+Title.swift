@@ -30,6 +30,19 @@ extension MetadataExtractor {
         return key
     }
 
+    /// The index of the only level-1 heading above `end`, when there is exactly one.
+    /// A masthead is one too, but a menu follows it: then there is none.
+    static func soleTopHeading(_ blocks: [Block], stats: [BlockStats], before end: Int) -> Int? {
+        var found: Int? = nil
+        for i in 0..<min(end, blocks.count) where blocks[i].kind == .heading && blocks[i].level == 1 {
+            if found != nil { return nil }
+            found = i
+        }
+        guard let found else { return nil }
+        let next = ((found + 1)..<blocks.count).lazy.filter { stats[$0].words > 0 }.prefix(3)
+        return next.contains { blocks[$0].kind == .listItem } ? nil : found
+    }
+
     /// The headline: the best-scoring title-like block above the article. Headings score by
     /// level, a block just above the byline or dateline scores high, distance costs.
     func findTitle(
@@ -53,7 +66,11 @@ extension MetadataExtractor {
                 body.add(blocks[j].text)
             }
         }
-        for i in 0..<limit {
+        // The page's only top-level heading is its headline wherever the region starts: a
+        // teaser list or a long menu above it can pull the region's start far from it.
+        let soleTopHeading = Self.soleTopHeading(blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
+        let extra = soleTopHeading.map { $0 >= limit ? [$0] : [] } ?? []
+        for i in Array(0..<limit) + extra {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
             guard s.words >= 2, s.letterWords >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
@@ -69,7 +86,7 @@ extension MetadataExtractor {
             else if let d = (1...3).first(where: { datelines.contains(i + $0) }) { score += 2.5 - Double(d) * 0.5 }
             // The author's line below when the first header line (a dateline) sat above.
             else if let d = (1...3).first(where: { authorLines.contains(i + $0) }) { score += 3 - Double(d) * 0.5 }
-            let distance = abs(start - i)
+            let distance = i == soleTopHeading ? 0 : abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }
             // A longer statement ending in a full stop is a lede or a caption; headlines drop the stop.
