@@ -161,9 +161,21 @@ extension MetadataExtractor {
             let head = headPart.trimmingSpaces
             let tail = tailPart.trimmingSpaces
             if let known, tail.lowercased() == known.lowercased() { return (head, tail) }
-            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return (head, tail) }
+            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3, looksLikeName(tail) {
+                return (head, tail)
+            }
         }
         return nil
+    }
+
+    /// Whether a title's tail reads as a name: not a quotation ("… – ‘The plague is coming’"),
+    /// and no more words starting in lowercase than in capitals. Headlines end in quotes and
+    /// clauses as often as in their site's name.
+    static func looksLikeName(_ text: String) -> Bool {
+        guard let first = text.first, !"‘’“”\"'«»„".contains(first) else { return false }
+        let words = text.split(separator: " ")
+        let lower = words.filter { $0.first?.isLowercase == true }.count
+        return lower * 2 <= words.count
     }
 
     /// A legal-form suffix ("Pty Ltd") as lowercased words, also without dots and commas.

@@ -34,4 +34,10 @@ final class MetadataExtractorSiteTests: XCTestCase {
             "Our sales team answers within a day.\n\nContact Sales\n\nSales\n\nSales\n\n© 2024 Acme Widgets")
         XCTAssertEqual(m.sitename, "Acme Widgets")
     }
+
+    func testAQuotationEndingAHeadlineIsNoSiteSuffix() {
+        XCTAssertNil(MetadataExtractor.splitSiteSuffix("Library to open in spring – ‘We waited long enough’", known: nil))
+        XCTAssertNil(MetadataExtractor.splitSiteSuffix("Library to open in spring - and then some more", known: nil))
+        XCTAssertEqual(MetadataExtractor.splitSiteSuffix("Library to open in spring | The Riverton Ledger", known: nil)?.1, "The Riverton Ledger")
+    }
 }
