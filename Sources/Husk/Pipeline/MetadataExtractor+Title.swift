@@ -73,7 +73,9 @@ extension MetadataExtractor {
         for i in Array(0..<limit) + extra {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
-            guard s.words >= 2, s.letterWords >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
+            // A headline heading may link to the article's own address (markdown keeps the link).
+            let linkedHeading = blocks[i].kind == .heading && blocks[i].level <= maxLinkedHeadlineLevel
+            guard s.words >= 2, s.letterWords >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5 || linkedHeading, s.characters <= 250,
                 !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
             else { continue }
             // The site's own name (known from its copyright line) is the masthead, not the headline.

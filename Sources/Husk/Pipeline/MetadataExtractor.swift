@@ -70,6 +70,8 @@ struct MetadataExtractor {
     /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
     var closingBylineReach = 3
     var maxTitleWords = 30
+    /// Deepest heading level that stays a title candidate when it is all link text.
+    var maxLinkedHeadlineLevel = 2
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
     /// What a title candidate loses when it sits right under a shorter headline-like line of

@@ -42,4 +42,10 @@ final class MetadataExtractorTitleTests: XCTestCase {
         blocks[3] = block(.heading, level: 1)
         XCTAssertNil(MetadataExtractor.soleTopHeading(blocks, stats: counts, before: 4), "two top-level headings")
     }
+
+    func testAHeadlineHeadingLinkingToTheArticleIsTheTitle() throws {
+        let m = try MetadataFixture.meta(
+            "[Home](https://example.org/)\n\n# [Library to open in spring after long delay](https://example.org/2024/03/library-spring)\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
 }
