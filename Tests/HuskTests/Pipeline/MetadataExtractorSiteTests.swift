@@ -40,4 +40,15 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(MetadataExtractor.splitSiteSuffix("Library to open in spring - and then some more", known: nil))
         XCTAssertEqual(MetadataExtractor.splitSiteSuffix("Library to open in spring | The Riverton Ledger", known: nil)?.1, "The Riverton Ledger")
     }
+
+    func testACopyrightWordAfterTheSignAndAYearRangeAreNoPartOfTheHolder() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© Copyright 2011-2024 Harborview Weekly.").sitename, "Harborview Weekly")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Riverton Ledger Media Network").sitename, "Riverton Ledger")
+    }
+
+    func testAJapaneseCopyrightHolderKeepsItsDomainName() throws {
+        let page = "# 図書館は春に開館\n\n市議会は火曜日に会合を開き、新しい図書館を春に開館することで合意した。長年の遅れと費用をめぐる長い議論の末のことである。\n\n"
+            + "図書館の建設を求めてきた住民は安堵したと語ったが、予算が開館日まで持つかどうかを疑う声もある。\n\n© Copyright 2011-2024 北陸ウィークリー.com."
+        XCTAssertEqual(try Cleaner().clean(page).metadata.sitename, "北陸ウィークリー.com")
+    }
 }
