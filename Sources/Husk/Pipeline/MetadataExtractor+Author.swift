@@ -63,6 +63,23 @@ extension MetadataExtractor {
         }
     }
 
+    /// A byline with no "By" and no headline found above it: a name line right above a date
+    /// line near the top ("Jane Doe" / "March 3, 2024"), the pair a byline makes.
+    func findNameAboveDate(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, datelines: Set<Int>) {
+        for date in datelines.sorted() {
+            // The nearest block with words above the date line.
+            guard let i = stride(from: date - 1, through: max(0, date - 2), by: -1).first(where: { stats[$0].words > 0 }),
+                blocks[i].kind != .listItem, Self.isNameLike(blocks[i], stats[i])
+            else { continue }
+            let name = blocks[i].text
+            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+                !name.split(separator: " ").contains(where: { isRoleWord($0) })
+            else { continue }
+            result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
+            return
+        }
+    }
+
     /// Where the comment section starts (the first comments rule hit past `end`): names below
     /// it belong to commenters.
     func commentsStart(_ blocks: [Block], rules: [Rule], after end: Int) -> Int {

@@ -209,6 +209,9 @@ struct MetadataExtractor {
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }
         if result.metadata.authors.isEmpty {
+            findNameAboveDate(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
+        }
+        if result.metadata.authors.isEmpty {
             let comments = commentsStart(blocks, rules: rules, after: region.isEmpty ? blocks.count : region.upperBound)
             findLabeledName(&result, blocks: blocks, stats: stats, before: comments)
             if result.metadata.authors.isEmpty {

@@ -112,4 +112,11 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring\n\nDec 17, 2025Priya Raman").author, "Priya Raman")
         XCTAssertEqual(try meta("# Library to open in spring\n\nLast updated March 3, 2025 byPriya Raman.").author, "Priya Raman")
     }
+
+    func testANameLineRightAboveTheDateIsTheAuthor() throws {
+        let m = try meta("Menu\n\nPriya Raman\n\n* March 3, 2024\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(m.author, "Priya Raman")
+        let label = try meta("Menu\n\nLatest Stories\n\nMarch 3, 2024\n\nLibrary to open in spring after long delay", "The latest stories from the town.")
+        XCTAssertNil(label.author, "a label made of the text's own words is no name")
+    }
 }
