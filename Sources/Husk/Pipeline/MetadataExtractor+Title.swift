@@ -10,6 +10,16 @@ extension MetadataExtractor {
             && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
+    /// A line opening with a lone "o" before a capitalised word ("o Cheapest by State"): the
+    /// bullet plain-text dumps give nested list items, which the markup reader keeps as text.
+    static func startsWithLetterBullet(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 2, bytes.first == 0x6F else { return false }
+        let second = bytes[bytes.index(after: bytes.startIndex)]
+        let third = bytes[bytes.index(bytes.startIndex, offsetBy: 2)]
+        return second == 0x20 && third >= 0x41 && third <= 0x5A
+    }
+
     /// Shaped like a headline: a few words, no sentence end, not a list item or a link.
     static func isHeadlineLike(_ block: Block, _ s: BlockStats) -> Bool {
         s.words >= 3 && s.words <= 20 && !s.endsSentence && s.linkDensity < 0.5 && block.ruleHits.isEmpty
@@ -93,7 +103,7 @@ extension MetadataExtractor {
             if s.endsSentence { score -= 1.5 }
             // A longer statement ending in a full stop is a lede or a caption; headlines drop the stop.
             if s.endsSentence && blocks[i].text.hasSuffix(".") && s.words > statementMinWords { score -= statementPenalty }
-            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
+            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow || Self.startsWithLetterBullet(blocks[i].text) { score -= 2 }
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }
             if s.words >= 4 { score += 0.5 }

@@ -48,4 +48,12 @@ final class MetadataExtractorTitleTests: XCTestCase {
             "[Home](https://example.org/)\n\n# [Library to open in spring after long delay](https://example.org/2024/03/library-spring)\n\nMarch 3, 2024")
         XCTAssertEqual(m.title, "Library to open in spring after long delay")
     }
+
+    func testALineWithAPlainTextBulletIsAListItemNotTheTitle() throws {
+        let m = try MetadataFixture.meta("o Opening Hours for Every Branch Library\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+        XCTAssertTrue(MetadataExtractor.startsWithLetterBullet("o Cheapest Branches"))
+        XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("o is a letter"))
+        XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("Ohio Library News"))
+    }
 }
