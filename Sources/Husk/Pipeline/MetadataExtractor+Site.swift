@@ -10,7 +10,10 @@ extension MetadataExtractor {
         func vote(_ raw: String, _ weight: Double, _ source: String) {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
-            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, !Self.looksLikeFileName(name) else { return }
+            // "Copyright © 2013 - 2025" leaves a year's digits: a name has letters.
+            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
+                !Self.looksLikeFileName(name)
+            else { return }
             let key = Self.siteKey(name)
             let previous = votes[key]
             votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)

@@ -51,4 +51,10 @@ final class MetadataExtractorSiteTests: XCTestCase {
             + "図書館の建設を求めてきた住民は安堵したと語ったが、予算が開館日まで持つかどうかを疑う声もある。\n\n© Copyright 2011-2024 北陸ウィークリー.com."
         XCTAssertEqual(try Cleaner().clean(page).metadata.sitename, "北陸ウィークリー.com")
     }
+
+    func testAFlagsLanguageAndAYearAreNoSiteNames() throws {
+        let flag = try meta("![English](#)\n\n# Library to open in spring", "© 2024 Riverton Ledger")
+        XCTAssertEqual(flag.sitename, "Riverton Ledger")
+        XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
+    }
 }
