@@ -94,12 +94,16 @@ extension MetadataExtractor {
     }
 
     /// Candidates that differ only in spaces, case or a domain ending are one name ("CTV News",
-    /// "CTVNews.ca"): the letters and digits before any dot, lowercased.
+    /// "CTVNews.ca"): the letters and digits, lowercased, without the ending of a domain name
+    /// (a name without spaces whose last dot is followed by two to six letters).
     static func siteKey(_ name: String) -> String {
-        let lower = name.lowercased()
-        let stem = lower.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? lower
-        let key = String(stem.filter { $0.isLetter || $0.isNumber })
-        return key.isEmpty ? lower : key
+        var lower = name.lowercased()
+        if !lower.contains(" "), let dot = lower.lastIndex(of: "."), dot != lower.startIndex {
+            let ending = lower[lower.index(after: dot)...]
+            if (2...6).contains(ending.count) && ending.allSatisfy(\.isLetter) { lower = String(lower[..<dot]) }
+        }
+        let key = String(lower.filter { $0.isLetter || $0.isNumber })
+        return key.isEmpty ? name.lowercased() : key
     }
 
     /// A candidate cut before the first noise phrase ("… All rights reserved"); empty when the

@@ -24,6 +24,9 @@ final class MetadataExtractorSiteTests: XCTestCase {
 
     func testADomainFormAndItsBareNameAreOneCandidate() throws {
         XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
+        // A dot between spaced words is the rendering's, not a domain's: the name is all of it.
+        XCTAssertEqual(MetadataExtractor.siteKey("RiverWith . Me"), MetadataExtractor.siteKey("RiverWithMe"))
+        XCTAssertNotEqual(MetadataExtractor.siteKey("RiverWith . Me"), MetadataExtractor.siteKey("RiverWith"))
         let m = try meta("# Library to open in spring", "Advertise on Harborview\n\n© 2000-2024 Harborview.com, LLC.")
         XCTAssertEqual(m.sitename, "Harborview.com")
     }
