@@ -89,7 +89,7 @@ extension MetadataExtractor {
             result.provenance["sitename"] = nil
             return
         }
-        result.metadata.sitename = best.name
+        result.metadata.sitename = fullerSiteName(best.name, blocks: blocks)
         result.provenance["sitename"] = best.source
     }
 

@@ -28,4 +28,33 @@ extension MetadataExtractor {
         }
         return nil
     }
+
+    /// The chosen name's fuller form: when most of the page's mentions of it go on with the same
+    /// capitalised word, ending the phrase ("Get Acme Magazine delivered", "for Acme Magazine"), the
+    /// site's name is both words. A legal form or a noise word is no part of a name ("Acme Inc.").
+    ///
+    /// Prompts and logos give a site's short name; the page's own sentences give its full one.
+    func fullerSiteName(_ name: String, blocks: [Block]) -> String {
+        var total = 0
+        var next: [Substring: Int] = [:]
+        for block in blocks where block.text.utf8.count <= maxMentionBytes {
+            var rest = block.text[...]
+            while let range = rest.range(of: name) {
+                total += 1
+                let after = rest[range.upperBound...]
+                rest = after
+                // The word must end the phrase: "Acme Theater Spring Series" is an event's name.
+                let words = after.dropFirst().split(separator: " ", maxSplits: 2)
+                guard after.first == " ", let word = words.first, word.first?.isUppercase == true, word.allSatisfy(\.isLetter),
+                    words.count < 2 || words[1].first?.isUppercase != true
+                else { continue }
+                next[word, default: 0] += 1
+            }
+        }
+        guard let (word, count) = next.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
+            count >= minExtensionMentions, count * 2 > total, !isBylineNoise(word),
+            !sitenameNoise.never.contains(word.lowercased()), !companySuffixes.contains(where: { $0.parts == [word.lowercased()] })
+        else { return name }
+        return name + " " + word
+    }
 }

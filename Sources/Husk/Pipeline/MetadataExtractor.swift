@@ -43,6 +43,10 @@ struct MetadataExtractor {
     var sitenamePrompts: [[String]] = MetadataExtractor.loadList("metadata/sitename-prompts.txt").map { $0.split(separator: " ").map(String.init) }
     /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
     var maxPromptBytes = 60
+    /// Longest block (bytes) whose mentions of the site's name are read for its fuller form.
+    var maxMentionBytes = 600
+    /// Mentions that must go on with the same word before it joins the site's name (see `fullerSiteName`).
+    var minExtensionMentions = 2
     /// What each prompt naming a candidate adds to its site-name votes (see `promptedSiteName`).
     var promptWeight = 1.0
     /// How many of the article's first paragraphs may open with an agency's dateline.

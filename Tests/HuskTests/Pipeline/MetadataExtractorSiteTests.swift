@@ -60,4 +60,15 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(flag.sitename, "Riverton Ledger")
         XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
     }
+
+    func testTheSitesOwnSentencesGiveItsFullerName() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Get Riverton Magazine delivered to your inbox\n\nPhotographs by Ann Lee for Riverton Magazine\n\nRiverton Magazine reads every comment\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Magazine")
+        let event = try meta(
+            "# Library to open in spring",
+            "Riverton Spring Series tickets\n\nThe Riverton Spring Series opens in May\n\nRiverton Spring Series Gala\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(event.sitename, "Riverton", "an event's longer name is not the site's")
+    }
 }
