@@ -34,6 +34,8 @@ struct MetadataExtractor {
     static let authorRoles = MetadataExtractor.loadList("metadata/author-roles.txt")
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
+    /// Pronouns that make a paragraph a person's bio (`Rules/metadata/bio-pronouns.txt`).
+    var bioPronouns: Set<String> = Set(MetadataExtractor.loadList("metadata/bio-pronouns.txt"))
     /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).
     var signOffLanguages: Set<String> = Set(MetadataExtractor.loadList("metadata/signoff-languages.txt"))
     /// Phrases that end a site name, words that never are one and words of portrait alt texts

@@ -119,4 +119,18 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         let label = try meta("Menu\n\nLatest Stories\n\nMarch 3, 2024\n\nLibrary to open in spring after long delay", "The latest stories from the town.")
         XCTAssertNil(label.author, "a label made of the text's own words is no name")
     }
+
+    func testANameAboveABioThatUsesTheFirstNameAndAPronounIsTheAuthor() throws {
+        // The author box stands below the article's share line and related links.
+        let related = (1...8).map { "* [Related story number \($0)](#)" }.joined(separator: "\n\n")
+        let below = "Share on Facebook | Twitter | Email\n\n" + related + "\n\n"
+        let bio = try meta(
+            "# Library to open in spring",
+            below + "##### Priya Raman\n\nPriya is a reporter covering local government. Her work has won two regional awards.\n\n### 0 Comments")
+        XCTAssertEqual(bio.author, "Priya Raman")
+        let company = try meta(
+            "# Library to open in spring",
+            below + "##### Acme Software\n\nAcme builds apps for libraries and schools across the region since 2004.\n\n### 0 Comments")
+        XCTAssertNil(company.author, "a company's blurb speaks of no person")
+    }
 }
