@@ -41,7 +41,9 @@ extension MetadataExtractor {
             if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
                 blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0
             {
-                vote(text, 1, "line \(blocks[i].line), brand line")
+                // A top-level heading that is all link is the masthead linking home ("# [Acme](/)").
+                let isLinkedMasthead = isMajorHeading && stats[i].linkDensity >= 0.75
+                vote(text, isLinkedMasthead ? mastheadWeight : 1, "line \(blocks[i].line), brand line")
                 brandVoted = true
             }
         }

@@ -45,6 +45,8 @@ struct MetadataExtractor {
     var sitenamePrompts: [[String]] = MetadataExtractor.loadList("metadata/sitename-prompts.txt").map { $0.split(separator: " ").map(String.init) }
     /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
     var maxPromptBytes = 60
+    /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
+    var mastheadWeight = 1.5
     /// Longest block (bytes) whose mentions of the site's name are read for its fuller form.
     var maxMentionBytes = 600
     /// Mentions that must go on with the same word before it joins the site's name (see `fullerSiteName`).

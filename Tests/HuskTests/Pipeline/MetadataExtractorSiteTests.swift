@@ -71,4 +71,9 @@ final class MetadataExtractorSiteTests: XCTestCase {
             "Riverton Spring Series tickets\n\nThe Riverton Spring Series opens in May\n\nRiverton Spring Series Gala\n\nAbout Riverton\n\nFollow Riverton")
         XCTAssertEqual(event.sitename, "Riverton", "an event's longer name is not the site's")
     }
+
+    func testALinkedTopLevelHeadingAtTheTopIsTheMasthead() throws {
+        let m = try meta("# [Riverton Ledger](/)\n\n## Library to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
 }
