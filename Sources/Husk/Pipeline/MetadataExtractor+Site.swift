@@ -61,8 +61,10 @@ extension MetadataExtractor {
         // somewhere ("Follow Acmeinsider", "Advertise on Acmeinsider", "code acmeinsider").
         var prompted: [(name: String, line: Int)] = []
         var promptCounts: [String: Int] = [:]
+        // "Follow Jane Doe", "About Jane Doe": a prompt naming the byline's author is about a person.
+        let authors = Set(result.metadata.authors.map(Self.siteKey))
         for block in blocks {
-            guard let name = promptedSiteName(block.text) else { continue }
+            guard let name = promptedSiteName(block.text), !authors.contains(Self.siteKey(name)) else { continue }
             prompted.append((name, block.line))
             promptCounts[Self.siteKey(name), default: 0] += 1
         }

@@ -76,4 +76,11 @@ final class MetadataExtractorSiteTests: XCTestCase {
         let m = try meta("# [Riverton Ledger](/)\n\n## Library to open in spring after long delay\n\nMarch 3, 2024")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
     }
+
+    func testAPromptNamingTheBylinesAuthorIsNoSiteName() throws {
+        let m = try meta(
+            "# Library to open in spring after long delay\n\nBy Priya Raman",
+            "Follow Priya Raman\n\nAbout Priya Raman\n\nMore from Priya Raman\n\n© 2024 Riverton Ledger")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
 }
