@@ -37,7 +37,8 @@ extension MetadataExtractor {
     func fullerSiteName(_ name: String, blocks: [Block]) -> String {
         var total = 0
         var next: [Substring: Int] = [:]
-        for block in blocks where block.text.utf8.count <= maxMentionBytes {
+        // A byte search first: few blocks hold the name at all.
+        for block in blocks where block.text.utf8.count <= maxMentionBytes && block.text.containsBytes(name) {
             var rest = block.text[...]
             while let range = rest.range(of: name) {
                 total += 1
