@@ -7,8 +7,8 @@ extension MetadataExtractor {
     /// Pages name their own brand in these prompts, not their parent company, which is often
     /// the only name the copyright line gives ("© Hearst Communications" on a city paper).
     func promptedSiteName(_ text: String) -> String? {
-        guard text.utf8.count <= maxPromptBytes, let first = text.utf8.first, first | 0x20 >= 0x61, first | 0x20 <= 0x7A
-        else { return nil }
+        // Bytes first: most short lines start with no prompt's first word.
+        guard text.utf8.count <= maxPromptBytes, Self.startsWithAnyWord(text, sitenamePromptHeads) else { return nil }
         // "Originally published on Acme ." (emphasis markup left the stop apart).
         let words = Self.cleanName(text).split(separator: " ")
         let lower = words.map { $0.lowercased() }
@@ -27,6 +27,18 @@ extension MetadataExtractor {
             return Self.cleanName(name.joined(separator: " "))
         }
         return nil
+    }
+
+    /// Whether `text` starts with one of the lowercase ASCII words `heads`, in any case, then a space.
+    static func startsWithAnyWord(_ text: String, _ heads: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            return heads.contains { head in
+                guard head.first == first | 0x20, bytes.count > head.count, bytes[head.count] == 0x20 else { return false }
+                return head.indices.allSatisfy { bytes[$0] | 0x20 == head[$0] }
+            }
+        }
     }
 
     /// The chosen name's fuller form: when most of the page's mentions of it go on with the same

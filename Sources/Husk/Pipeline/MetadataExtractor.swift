@@ -42,13 +42,18 @@ struct MetadataExtractor {
     /// (`Rules/metadata/sitename-noise.txt`).
     var sitenameNoise: (cut: [String], never: Set<String>, person: [String]) = MetadataExtractor.loadSitenameNoise()
     /// Prompts that name the site ("About", "Advertise on"), as word lists (`Rules/metadata/sitename-prompts.txt`).
-    var sitenamePrompts: [[String]] = MetadataExtractor.loadList("metadata/sitename-prompts.txt").map { $0.split(separator: " ").map(String.init) }
+    var sitenamePrompts: [[String]] = MetadataExtractor.sitenamePromptLines.map { $0.split(separator: " ").map(String.init) }
+    static let sitenamePromptLines = MetadataExtractor.loadList("metadata/sitename-prompts.txt")
+    /// The prompts' first words as bytes, for a quick test of each short line.
+    var sitenamePromptHeads: [[UInt8]] = Array(Set(MetadataExtractor.sitenamePromptLines.compactMap {
+        $0.split(separator: " ").first.map { Array($0.utf8) }
+    }))
     /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
     /// Longest block (bytes) whose mentions of the site's name are read for its fuller form.
-    var maxMentionBytes = 600
+    var maxMentionBytes = 200
     /// Mentions that must go on with the same word before it joins the site's name (see `fullerSiteName`).
     var minExtensionMentions = 2
     /// What each prompt naming a candidate adds to its site-name votes (see `promptedSiteName`).
