@@ -74,16 +74,19 @@ extension MetadataExtractor {
         }
         guard !votes.isEmpty else { return }
         // Mentions elsewhere on the page, counted on short blocks only.
-        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercasedFast }
+        let shortBlocks = blocks.indices.filter { blocks[$0].text.utf8.count <= maxMentionBytes }
+        let short = shortBlocks.map { blocks[$0].text.lowercasedFast }
         let names = votes.values.map { $0.name.lowercasedFast }
+        // The short blocks naming each candidate, kept for the winner's fuller name.
+        var naming: [String: [Int]] = [:]
         for (key, entry) in votes {
             // A mention of a longer candidate that holds this one ("orbit weekly" for "orbit")
             // is that candidate's evidence, not this one's.
             let name = entry.name.lowercasedFast
             let longer = names.filter { $0 != name && $0.containsBytes(name) }
-            let mentions = short.filter { text in
-                text.containsBytes(name) && !longer.contains { text.containsBytes($0) }
-            }.count
+            let holding = short.indices.filter { short[$0].containsBytes(name) }
+            naming[key] = holding.map { shortBlocks[$0] }
+            let mentions = holding.filter { k in !longer.contains { short[k].containsBytes($0) } }.count
             votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
@@ -93,7 +96,7 @@ extension MetadataExtractor {
             result.provenance["sitename"] = nil
             return
         }
-        result.metadata.sitename = fullerSiteName(best.name, blocks: blocks)
+        result.metadata.sitename = fullerSiteName(best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] })
         result.provenance["sitename"] = best.source
     }
 

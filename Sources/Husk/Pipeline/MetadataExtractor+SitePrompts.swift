@@ -8,7 +8,9 @@ extension MetadataExtractor {
     /// the only name the copyright line gives ("© Hearst Communications" on a city paper).
     func promptedSiteName(_ text: String) -> String? {
         // Bytes first: most short lines start with no prompt's first word.
-        guard text.utf8.count <= maxPromptBytes, Self.startsWithAnyWord(text, sitenamePromptHeads) else { return nil }
+        guard text.utf8.count <= maxPromptBytes, let first = text.utf8.first, sitenamePromptInitials.contains(first | 0x20),
+            Self.startsWithAnyWord(text, sitenamePromptHeads)
+        else { return nil }
         // "Originally published on Acme ." (emphasis markup left the stop apart).
         let words = Self.cleanName(text).split(separator: " ")
         let lower = words.map { $0.lowercased() }
@@ -41,7 +43,8 @@ extension MetadataExtractor {
         }
     }
 
-    /// The chosen name's fuller form: when most of the page's mentions of it go on with the same
+    /// The chosen name's fuller form: when most of the page's mentions of it (in `blocks`, the
+    /// short blocks that name it) go on with the same
     /// capitalised word, ending the phrase ("Get Acme Magazine delivered", "for Acme Magazine"), the
     /// site's name is both words. A legal form or a noise word is no part of a name ("Acme Inc.").
     ///
@@ -50,7 +53,7 @@ extension MetadataExtractor {
         var total = 0
         var next: [Substring: Int] = [:]
         // A byte search first: few blocks hold the name at all.
-        for block in blocks where block.text.utf8.count <= maxMentionBytes && block.text.containsBytes(name) {
+        for block in blocks where block.text.containsBytes(name) {
             var rest = block.text[...]
             while let range = rest.range(of: name) {
                 total += 1

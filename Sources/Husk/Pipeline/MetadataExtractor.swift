@@ -48,11 +48,14 @@ struct MetadataExtractor {
     var sitenamePromptHeads: [[UInt8]] = Array(Set(MetadataExtractor.sitenamePromptLines.compactMap {
         $0.split(separator: " ").first.map { Array($0.utf8) }
     }))
+    /// The prompts' first letters, lowercase: a line starting otherwise is no prompt.
+    var sitenamePromptInitials: [UInt8] = Array(Set(MetadataExtractor.sitenamePromptLines.compactMap { $0.utf8.first }))
     /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
-    /// Longest block (bytes) whose mentions of the site's name are read for its fuller form.
+    /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
+    /// winner's fuller form).
     var maxMentionBytes = 200
     /// Mentions that must go on with the same word before it joins the site's name (see `fullerSiteName`).
     var minExtensionMentions = 2
