@@ -19,6 +19,7 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(extractor.promptedSiteName("Originally published on Riverton Ledger ."), "Riverton Ledger")
         XCTAssertNil(extractor.promptedSiteName("Contact Us About Your Project"))
         XCTAssertNil(extractor.promptedSiteName("About the author"))
+        XCTAssertNil(extractor.promptedSiteName("Subscribe to This Blog"))
         XCTAssertNil(extractor.promptedSiteName("About Riverton Ledger and the people who make it every single day"))
     }
 
