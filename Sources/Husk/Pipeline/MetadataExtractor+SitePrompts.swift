@@ -1,4 +1,4 @@
-/// Site names read from the prompts of a page's chrome.
+/// Site names read from the page's own wording: its chrome's prompts, and its mentions of the chosen name.
 extension MetadataExtractor {
     /// The name a short chrome prompt gives the site ("About Acme News", "Advertise on Acme",
     /// "Subscribe to Acme on YouTube"): the capitalised words after a prompt of
