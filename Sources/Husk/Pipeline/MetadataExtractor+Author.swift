@@ -63,6 +63,23 @@ extension MetadataExtractor {
         }
     }
 
+    /// A byline with no "By" and no headline found above it: a name line right above a date
+    /// line near the top ("Jane Doe" / "March 3, 2024"), the pair a byline makes.
+    func findNameAboveDate(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, datelines: Set<Int>) {
+        for date in datelines.sorted() {
+            // The nearest block with words above the date line.
+            guard let i = stride(from: date - 1, through: max(0, date - 2), by: -1).first(where: { stats[$0].words > 0 }),
+                blocks[i].kind != .listItem, Self.isNameLike(blocks[i], stats[i])
+            else { continue }
+            let name = blocks[i].text
+            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+                !name.split(separator: " ").contains(where: { isRoleWord($0) })
+            else { continue }
+            result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
+            return
+        }
+    }
+
     /// Where the comment section starts (the first comments rule hit past `end`): names below
     /// it belong to commenters.
     func commentsStart(_ blocks: [Block], rules: [Rule], after end: Int) -> Int {
@@ -113,13 +130,21 @@ extension MetadataExtractor {
     }
 
     /// Whether one of the next two blocks is a bio of the named person: a paragraph of some
-    /// length whose first words are the whole name followed by a lowercase word. (The first
-    /// name alone is too weak: "Acme builds apps" under "Acme Software Limited".)
+    /// length whose first words are the whole name followed by a lowercase word, or the first
+    /// name alone when the paragraph speaks of a person (a pronoun of `Rules/metadata/bio-pronouns.txt`).
+    /// The first name alone is too weak otherwise: "Acme builds apps" under "Acme Software Limited".
     private func hasBio(about name: ArraySlice<Substring>, after i: Int, blocks: [Block], stats: [BlockStats]) -> Bool {
         for j in (i + 1)..<min(blocks.count, i + 3) where blocks[j].kind == .paragraph && stats[j].words >= 8 {
             let words = blocks[j].text.split(separator: " ", maxSplits: name.count + 1)
             if words.count > name.count, Array(words.prefix(name.count)) == Array(name),
                 words[name.count].first?.isLowercase == true
+            {
+                return true
+            }
+            // The first name alone, when the paragraph goes on about a person ("Maria is an
+            // analyst… Her work…"); a company's blurb ("Acme builds apps") has no such pronoun.
+            if words.count > 1, words[0] == name[name.startIndex], words[1].first?.isLowercase == true,
+                blocks[j].text.split(separator: " ").contains(where: { bioPronouns.contains(Self.bylineWordKey($0)) })
             {
                 return true
             }

@@ -5,13 +5,16 @@ extension MetadataExtractor {
     /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
     /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
     /// lines; each candidate also gains from the other places the page names it.
-    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats]) {
+    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary) {
         var votes: [String: (name: String, score: Double, source: String)] = [:]
         func vote(_ raw: String, _ weight: Double, _ source: String) {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
-            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, !Self.looksLikeFileName(name) else { return }
-            let key = name.lowercased()
+            // "Copyright © 2013 - 2025" leaves a year's digits: a name has letters.
+            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
+                !Self.looksLikeFileName(name)
+            else { return }
+            let key = Self.siteKey(name)
             let previous = votes[key]
             votes[key] = (previous?.name ?? name, (previous?.score ?? 0) + weight, previous?.source ?? source)
         }
@@ -38,7 +41,9 @@ extension MetadataExtractor {
             if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
                 blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0
             {
-                vote(text, 1, "line \(blocks[i].line), brand line")
+                // A top-level heading that is all link is the masthead linking home ("# [Acme](/)").
+                let isLinkedMasthead = isMajorHeading && stats[i].linkDensity >= 0.75
+                vote(text, isLinkedMasthead ? mastheadWeight : 1, "line \(blocks[i].line), brand line")
                 brandVoted = true
             }
         }
@@ -51,16 +56,37 @@ extension MetadataExtractor {
             vote(words[1..<on].joined(separator: " "), 1, "line \(block.line), follow prompt")
             break
         }
+        // A name only one prompt gives, made of the text's common words, is a section
+        // ("Contact Sales"); a brand recurs in several prompts even when it is also lowercase
+        // somewhere ("Follow Acmeinsider", "Advertise on Acmeinsider", "code acmeinsider").
+        var prompted: [(name: String, line: Int)] = []
+        var promptCounts: [String: Int] = [:]
+        // "Follow Jane Doe", "About Jane Doe": a prompt naming the byline's author is about a person.
+        let authors = Set(result.metadata.authors.map(Self.siteKey))
+        for block in blocks {
+            guard let name = promptedSiteName(block.text), !authors.contains(Self.siteKey(name)) else { continue }
+            prompted.append((name, block.line))
+            promptCounts[Self.siteKey(name), default: 0] += 1
+        }
+        for (name, line) in prompted
+        where (promptCounts[Self.siteKey(name)] ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
+            vote(name, promptWeight, "line \(line), site prompt")
+        }
         guard !votes.isEmpty else { return }
         // Mentions elsewhere on the page, counted on short blocks only.
-        let short = blocks.filter { $0.text.utf8.count <= 200 }.map { $0.text.lowercasedFast }
+        let shortBlocks = blocks.indices.filter { blocks[$0].text.utf8.count <= maxMentionBytes }
+        let short = shortBlocks.map { blocks[$0].text.lowercasedFast }
+        let names = votes.values.map { $0.name.lowercasedFast }
+        // The short blocks naming each candidate, kept for the winner's fuller name.
+        var naming: [String: [Int]] = [:]
         for (key, entry) in votes {
             // A mention of a longer candidate that holds this one ("orbit weekly" for "orbit")
             // is that candidate's evidence, not this one's.
-            let longer = votes.keys.filter { $0 != key && $0.containsBytes(key) }
-            let mentions = short.filter { text in
-                text.containsBytes(key) && !longer.contains { text.containsBytes($0) }
-            }.count
+            let name = entry.name.lowercasedFast
+            let longer = names.filter { $0 != name && $0.containsBytes(name) }
+            let holding = short.indices.filter { short[$0].containsBytes(name) }
+            naming[key] = holding.map { shortBlocks[$0] }
+            let mentions = holding.filter { k in !longer.contains { short[k].containsBytes($0) } }.count
             votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
@@ -70,8 +96,21 @@ extension MetadataExtractor {
             result.provenance["sitename"] = nil
             return
         }
-        result.metadata.sitename = best.name
+        result.metadata.sitename = fullerSiteName(best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] })
         result.provenance["sitename"] = best.source
+    }
+
+    /// Candidates that differ only in spaces, case or a domain ending are one name ("CTV News",
+    /// "CTVNews.ca"): the letters and digits, lowercased, without the ending of a domain name
+    /// (a name without spaces whose last dot is followed by two to six letters).
+    static func siteKey(_ name: String) -> String {
+        var lower = name.lowercased()
+        if !lower.contains(" "), let dot = lower.lastIndex(of: "."), dot != lower.startIndex {
+            let ending = lower[lower.index(after: dot)...]
+            if (2...6).contains(ending.count) && ending.allSatisfy(\.isLetter) { lower = String(lower[..<dot]) }
+        }
+        let key = String(lower.filter { $0.isLetter || $0.isNumber })
+        return key.isEmpty ? name.lowercased() : key
     }
 
     /// A candidate cut before the first noise phrase ("… All rights reserved"); empty when the
@@ -136,9 +175,21 @@ extension MetadataExtractor {
             let head = headPart.trimmingSpaces
             let tail = tailPart.trimmingSpaces
             if let known, tail.lowercased() == known.lowercased() { return (head, tail) }
-            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3 { return (head, tail) }
+            if known == nil, tail.split(separator: " ").count <= 4, head.split(separator: " ").count >= 3, looksLikeName(tail) {
+                return (head, tail)
+            }
         }
         return nil
+    }
+
+    /// Whether a title's tail reads as a name: not a quotation ("… – ‘The plague is coming’"),
+    /// and no more words starting in lowercase than in capitals. Headlines end in quotes and
+    /// clauses as often as in their site's name.
+    static func looksLikeName(_ text: String) -> Bool {
+        guard let first = text.first, !"‘’“”\"'«»„".contains(first) else { return false }
+        let words = text.split(separator: " ")
+        let lower = words.filter { $0.first?.isLowercase == true }.count
+        return lower * 2 <= words.count
     }
 
     /// A legal-form suffix ("Pty Ltd") as lowercased words, also without dots and commas.

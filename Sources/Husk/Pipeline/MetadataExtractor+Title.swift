@@ -10,6 +10,16 @@ extension MetadataExtractor {
             && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
+    /// A line opening with a lone "o" before a capitalised word ("o Cheapest by State"): the
+    /// bullet plain-text dumps give nested list items, which the markup reader keeps as text.
+    static func startsWithLetterBullet(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count > 2, bytes.first == 0x6F else { return false }
+        let second = bytes[bytes.index(after: bytes.startIndex)]
+        let third = bytes[bytes.index(bytes.startIndex, offsetBy: 2)]
+        return second == 0x20 && third >= 0x41 && third <= 0x5A
+    }
+
     /// Shaped like a headline: a few words, no sentence end, not a list item or a link.
     static func isHeadlineLike(_ block: Block, _ s: BlockStats) -> Bool {
         s.words >= 3 && s.words <= 20 && !s.endsSentence && s.linkDensity < 0.5 && block.ruleHits.isEmpty
@@ -28,6 +38,19 @@ extension MetadataExtractor {
         var key = text.lowercased()
         while let last = key.last, last == ":" || last == " " || last == "：" { key.removeLast() }
         return key
+    }
+
+    /// The index of the only level-1 heading above `end`, when there is exactly one.
+    /// A masthead is one too, but a menu follows it: then there is none.
+    static func soleTopHeading(_ blocks: [Block], stats: [BlockStats], before end: Int) -> Int? {
+        var found: Int? = nil
+        for i in 0..<min(end, blocks.count) where blocks[i].kind == .heading && blocks[i].level == 1 {
+            if found != nil { return nil }
+            found = i
+        }
+        guard let found else { return nil }
+        let next = ((found + 1)..<blocks.count).lazy.filter { stats[$0].words > 0 }.prefix(3)
+        return next.contains { blocks[$0].kind == .listItem } ? nil : found
     }
 
     /// The headline: the best-scoring title-like block above the article. Headings score by
@@ -53,10 +76,16 @@ extension MetadataExtractor {
                 body.add(blocks[j].text)
             }
         }
-        for i in 0..<limit {
+        // The page's only top-level heading is its headline wherever the region starts: a
+        // teaser list or a long menu above it can pull the region's start far from it.
+        let soleTopHeading = Self.soleTopHeading(blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
+        let extra = soleTopHeading.map { $0 >= limit ? [$0] : [] } ?? []
+        for i in Array(0..<limit) + extra {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
-            guard s.words >= 2, s.letterWords >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5, s.characters <= 250,
+            // A headline heading may link to the article's own address (markdown keeps the link).
+            let linkedHeading = blocks[i].kind == .heading && blocks[i].level <= maxLinkedHeadlineLevel
+            guard s.words >= 2, s.letterWords >= 2, s.words <= maxTitleWords, s.linkDensity < 0.5 || linkedHeading, s.characters <= 250,
                 !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
             else { continue }
             // The site's own name (known from its copyright line) is the masthead, not the headline.
@@ -69,12 +98,12 @@ extension MetadataExtractor {
             else if let d = (1...3).first(where: { datelines.contains(i + $0) }) { score += 2.5 - Double(d) * 0.5 }
             // The author's line below when the first header line (a dateline) sat above.
             else if let d = (1...3).first(where: { authorLines.contains(i + $0) }) { score += 3 - Double(d) * 0.5 }
-            let distance = abs(start - i)
+            let distance = i == soleTopHeading ? 0 : abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }
             // A longer statement ending in a full stop is a lede or a caption; headlines drop the stop.
             if s.endsSentence && blocks[i].text.hasSuffix(".") && s.words > statementMinWords { score -= statementPenalty }
-            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow { score -= 2 }
+            if blocks[i].kind == .listItem || blocks[i].kind == .tableRow || Self.startsWithLetterBullet(blocks[i].text) { score -= 2 }
             if blocks[i].emphasized { score -= 0.5 }
             if s.startsUpper { score += 0.5 }
             if s.words >= 4 { score += 0.5 }

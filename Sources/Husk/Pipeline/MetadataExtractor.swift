@@ -34,11 +34,40 @@ struct MetadataExtractor {
     static let authorRoles = MetadataExtractor.loadList("metadata/author-roles.txt")
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
+    /// Pronouns that make a paragraph a person's bio (`Rules/metadata/bio-pronouns.txt`).
+    var bioPronouns: Set<String> = Set(MetadataExtractor.loadList("metadata/bio-pronouns.txt"))
     /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).
     var signOffLanguages: Set<String> = Set(MetadataExtractor.loadList("metadata/signoff-languages.txt"))
     /// Phrases that end a site name, words that never are one and words of portrait alt texts
     /// (`Rules/metadata/sitename-noise.txt`).
     var sitenameNoise: (cut: [String], never: Set<String>, person: [String]) = MetadataExtractor.loadSitenameNoise()
+    /// Prompts that name the site ("About", "Advertise on"), as word lists (`Rules/metadata/sitename-prompts.txt`).
+    var sitenamePrompts: [[String]] = MetadataExtractor.sitenamePromptLines.map { $0.split(separator: " ").map(String.init) }
+    static let sitenamePromptLines = MetadataExtractor.loadList("metadata/sitename-prompts.txt")
+    /// The prompts' first words as bytes, for a quick test of each short line.
+    var sitenamePromptHeads: [[UInt8]] = Array(Set(MetadataExtractor.sitenamePromptLines.compactMap {
+        $0.split(separator: " ").first.map { Array($0.utf8) }
+    }))
+    /// The prompts' first letters, lowercase: a line starting otherwise is no prompt.
+    var sitenamePromptInitials: [UInt8] = Array(Set(MetadataExtractor.sitenamePromptLines.compactMap { $0.utf8.first }))
+    /// Longest line (bytes) read as a site prompt: longer lines are prose that mentions the site.
+    var maxPromptBytes = 60
+    /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
+    var mastheadWeight = 1.5
+    /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
+    /// winner's fuller form).
+    var maxMentionBytes = 200
+    /// Mentions that must go on with the same word before it joins the site's name (see `fullerSiteName`).
+    var minExtensionMentions = 2
+    /// What each prompt naming a candidate adds to its site-name votes (see `promptedSiteName`).
+    var promptWeight = 1.0
+    /// How many of the article's first paragraphs may open with an agency's dateline.
+    var agencyReach = 3
+    /// Longest place name (bytes) before a dateline's agency credit ("ST. JOSEPH, Mich.").
+    var maxDatelineBytes = 40
+    /// Longest agency credit, in bytes and in words ("Agence France-Presse").
+    var maxAgencyBytes = 40
+    var maxAgencyWords = 4
     /// How many blocks past the start of the main region still count as "near the top".
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
@@ -57,6 +86,8 @@ struct MetadataExtractor {
     /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
     var closingBylineReach = 3
     var maxTitleWords = 30
+    /// Deepest heading level that stays a title candidate when it is all link text.
+    var maxLinkedHeadlineLevel = 2
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
     /// What a title candidate loses when it sits right under a shorter headline-like line of
@@ -183,7 +214,7 @@ struct MetadataExtractor {
             result.provenance["title"] = "line \(blocks[index].line)"
             result.consumed[index] = "title"
         }
-        chooseSitename(&result, blocks: blocks, stats: stats)
+        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary)
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }
@@ -192,6 +223,9 @@ struct MetadataExtractor {
                 findNameLine(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
             }
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
+        }
+        if result.metadata.authors.isEmpty {
+            findNameAboveDate(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
         }
         if result.metadata.authors.isEmpty {
             let comments = commentsStart(blocks, rules: rules, after: region.isEmpty ? blocks.count : region.upperBound)
@@ -205,6 +239,9 @@ struct MetadataExtractor {
         }
         if result.metadata.authors.isEmpty && !region.isEmpty {
             findClosingByline(&result, blocks: blocks, rules: rules, region: region, vocabulary: vocabulary)
+        }
+        if result.metadata.authors.isEmpty && !region.isEmpty {
+            findAgencyCredit(&result, blocks: blocks, stats: stats, region: region)
         }
         if result.metadata.date == nil, let author = result.authorBlock {
             findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)

@@ -91,4 +91,46 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         let far = try meta("# Library to open in spring", "Related articles\n\n" + teasers + "\n\nBy Priya Raman")
         XCTAssertNil(far.author)
     }
+
+    func testTheAgencyInTheDatelineIsTheAuthorOfAnUnsignedArticle() throws {
+        let wire = try Cleaner().clean(
+            "# Library to open in spring\n\nMarch 3, 2024\n\n"
+                + "LINDHOLM (Nordwire) — The council met on Tuesday and agreed that the new library would open in the spring, after years of delay.\n\n"
+                + MetadataFixture.body
+        ).metadata
+        XCTAssertEqual(wire.author, "Nordwire")
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.agencyCredit("(Nordwire) - The council met."), "Nordwire")
+        XCTAssertNil(extractor.agencyCredit("The council (which met on Tuesday) - agreed."), "a parenthesis inside prose is no dateline")
+        XCTAssertNil(extractor.agencyCredit("LINDHOLM (see map) — The council met."))
+        let signed = try meta("# Library to open in spring\n\nBy Ann Lee", "LINDHOLM (Nordwire) — More to follow.")
+        XCTAssertEqual(signed.author, "Ann Lee")
+    }
+
+    func testANameGluedToTheDateOrToItsByLabelIsTheAuthor() throws {
+        // Renderings that drop the space between two inline elements glue the byline's parts.
+        XCTAssertEqual(try meta("# Library to open in spring\n\nDec 17, 2025Priya Raman").author, "Priya Raman")
+        XCTAssertEqual(try meta("# Library to open in spring\n\nLast updated March 3, 2025 byPriya Raman.").author, "Priya Raman")
+    }
+
+    func testANameLineRightAboveTheDateIsTheAuthor() throws {
+        let m = try meta("Menu\n\nPriya Raman\n\n* March 3, 2024\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(m.author, "Priya Raman")
+        let label = try meta("Menu\n\nLatest Stories\n\nMarch 3, 2024\n\nLibrary to open in spring after long delay", "The latest stories from the town.")
+        XCTAssertNil(label.author, "a label made of the text's own words is no name")
+    }
+
+    func testANameAboveABioThatUsesTheFirstNameAndAPronounIsTheAuthor() throws {
+        // The author box stands below the article's share line and related links.
+        let related = (1...8).map { "* [Related story number \($0)](#)" }.joined(separator: "\n\n")
+        let below = "Share on Facebook | Twitter | Email\n\n" + related + "\n\n"
+        let bio = try meta(
+            "# Library to open in spring",
+            below + "##### Priya Raman\n\nPriya is a reporter covering local government. Her work has won two regional awards.\n\n### 0 Comments")
+        XCTAssertEqual(bio.author, "Priya Raman")
+        let company = try meta(
+            "# Library to open in spring",
+            below + "##### Acme Software\n\nAcme builds apps for libraries and schools across the region since 2004.\n\n### 0 Comments")
+        XCTAssertNil(company.author, "a company's blurb speaks of no person")
+    }
 }

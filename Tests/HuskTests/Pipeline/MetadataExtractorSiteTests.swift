@@ -1,0 +1,87 @@
+@testable import Husk
+import XCTest
+
+final class MetadataExtractorSiteTests: XCTestCase {
+    private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
+        try MetadataFixture.meta(top, bottom)
+    }
+
+    func testPromptsNamingTheBrandBeatAParentCompanysCopyright() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Advertise on Riverton Ledger\n\nWhy you can trust Riverton Ledger\n\n© 2024 Northfield Media Holdings, Inc.")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testAPromptGivesTheCapitalisedNameAfterIt() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.promptedSiteName("Subscribe to Riverton Ledger on YouTube"), "Riverton Ledger")
+        XCTAssertEqual(extractor.promptedSiteName("Originally published on Riverton Ledger ."), "Riverton Ledger")
+        XCTAssertNil(extractor.promptedSiteName("Contact Us About Your Project"))
+        XCTAssertNil(extractor.promptedSiteName("About the author"))
+        XCTAssertNil(extractor.promptedSiteName("Subscribe to This Blog"))
+        XCTAssertNil(extractor.promptedSiteName("About Riverton Ledger and the people who make it every single day"))
+    }
+
+    func testADomainFormAndItsBareNameAreOneCandidate() throws {
+        XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
+        // A dot between spaced words is the rendering's, not a domain's: the name is all of it.
+        XCTAssertEqual(MetadataExtractor.siteKey("RiverWith . Me"), MetadataExtractor.siteKey("RiverWithMe"))
+        XCTAssertNotEqual(MetadataExtractor.siteKey("RiverWith . Me"), MetadataExtractor.siteKey("RiverWith"))
+        let m = try meta("# Library to open in spring", "Advertise on Harborview\n\n© 2000-2024 Harborview.com, LLC.")
+        XCTAssertEqual(m.sitename, "Harborview.com")
+    }
+
+    func testASectionAPromptNamesOnceIsNoSite() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Our sales team answers within a day.\n\nContact Sales\n\nSales\n\nSales\n\n© 2024 Acme Widgets")
+        XCTAssertEqual(m.sitename, "Acme Widgets")
+    }
+
+    func testAQuotationEndingAHeadlineIsNoSiteSuffix() {
+        XCTAssertNil(MetadataExtractor.splitSiteSuffix("Library to open in spring – ‘We waited long enough’", known: nil))
+        XCTAssertNil(MetadataExtractor.splitSiteSuffix("Library to open in spring - and then some more", known: nil))
+        XCTAssertEqual(MetadataExtractor.splitSiteSuffix("Library to open in spring | The Riverton Ledger", known: nil)?.1, "The Riverton Ledger")
+    }
+
+    func testACopyrightWordAfterTheSignAndAYearRangeAreNoPartOfTheHolder() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© Copyright 2011-2024 Harborview Weekly.").sitename, "Harborview Weekly")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Riverton Ledger Media Network").sitename, "Riverton Ledger")
+    }
+
+    func testAJapaneseCopyrightHolderKeepsItsDomainName() throws {
+        let page = "# 図書館は春に開館\n\n市議会は火曜日に会合を開き、新しい図書館を春に開館することで合意した。長年の遅れと費用をめぐる長い議論の末のことである。\n\n"
+            + "図書館の建設を求めてきた住民は安堵したと語ったが、予算が開館日まで持つかどうかを疑う声もある。\n\n© Copyright 2011-2024 北陸ウィークリー.com."
+        XCTAssertEqual(try Cleaner().clean(page).metadata.sitename, "北陸ウィークリー.com")
+    }
+
+    func testAFlagsLanguageAndAYearAreNoSiteNames() throws {
+        let flag = try meta("![English](#)\n\n# Library to open in spring", "© 2024 Riverton Ledger")
+        XCTAssertEqual(flag.sitename, "Riverton Ledger")
+        XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
+    }
+
+    func testTheSitesOwnSentencesGiveItsFullerName() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Get Riverton Magazine delivered to your inbox\n\nPhotographs by Ann Lee for Riverton Magazine\n\nRiverton Magazine reads every comment\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Magazine")
+        let event = try meta(
+            "# Library to open in spring",
+            "Riverton Spring Series tickets\n\nThe Riverton Spring Series opens in May\n\nRiverton Spring Series Gala\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(event.sitename, "Riverton", "an event's longer name is not the site's")
+    }
+
+    func testALinkedTopLevelHeadingAtTheTopIsTheMasthead() throws {
+        let m = try meta("# [Riverton Ledger](/)\n\n## Library to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testAPromptNamingTheBylinesAuthorIsNoSiteName() throws {
+        let m = try meta(
+            "# Library to open in spring after long delay\n\nBy Priya Raman",
+            "Follow Priya Raman\n\nAbout Priya Raman\n\nMore from Priya Raman\n\n© 2024 Riverton Ledger")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+}

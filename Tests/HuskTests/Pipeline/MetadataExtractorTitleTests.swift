@@ -1,0 +1,59 @@
+@testable import Husk
+import XCTest
+
+final class MetadataExtractorTitleTests: XCTestCase {
+    private func block(_ kind: Paragraph.Kind, level: Int = 0) -> Block {
+        Block(line: 1, text: "x", kind: kind, level: level, indent: 0, linkBytes: 0, links: 0, urls: 0,
+              emphasized: false, imagesBefore: 0, images: 0, gapBefore: false)
+    }
+
+    private func stats(words: Int) -> BlockStats {
+        var s = BlockStats()
+        s.words = words
+        return s
+    }
+
+    func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
+        // A list of teasers with summary sentences starts the region far above the headline.
+        let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
+        let texts: [(String, Paragraph.Kind, Int)] = [("Bridge repairs take longer than planned", .heading, 3)]
+            + Array(repeating: (teaser, .paragraph, 0), count: 30)
+            + [("Library to open in spring after long delay", .heading, 1), (String(MetadataFixture.body.prefix(140)), .paragraph, 0)]
+        let blocks = texts.map { text, kind, level in
+            var b = block(kind, level: level)
+            b.text = text
+            return b
+        }
+        let cleaner = try Cleaner()
+        let features = FeatureExtractor(counter: try WordCounter())
+        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        let found = extractor.findTitle(blocks, stats: counts, region: 0..<blocks.count, top: 4, byline: nil, rules: [], siteHint: nil)
+        XCTAssertEqual(found?.1, "Library to open in spring after long delay")
+    }
+
+    func testAMastheadFollowedByAMenuIsNoSoleHeadline() {
+        var blocks = [block(.heading, level: 1), block(.listItem), block(.listItem), block(.paragraph)]
+        let counts = [3, 1, 1, 30].map(stats(words:))
+        XCTAssertNil(MetadataExtractor.soleTopHeading(blocks, stats: counts, before: 4))
+        blocks[1] = block(.paragraph)
+        blocks[2] = block(.paragraph)
+        XCTAssertEqual(MetadataExtractor.soleTopHeading(blocks, stats: counts, before: 4), 0)
+        blocks[3] = block(.heading, level: 1)
+        XCTAssertNil(MetadataExtractor.soleTopHeading(blocks, stats: counts, before: 4), "two top-level headings")
+    }
+
+    func testAHeadlineHeadingLinkingToTheArticleIsTheTitle() throws {
+        let m = try MetadataFixture.meta(
+            "[Home](https://example.org/)\n\n# [Library to open in spring after long delay](https://example.org/2024/03/library-spring)\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+    }
+
+    func testALineWithAPlainTextBulletIsAListItemNotTheTitle() throws {
+        let m = try MetadataFixture.meta("o Opening Hours for Every Branch Library\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.title, "Library to open in spring after long delay")
+        XCTAssertTrue(MetadataExtractor.startsWithLetterBullet("o Cheapest Branches"))
+        XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("o is a letter"))
+        XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("Ohio Library News"))
+    }
+}
