@@ -136,7 +136,7 @@ extension MetadataExtractor {
     }
 
     /// An author card: an image whose alt text is the name on its own line (the image's block
-    /// or the next with words), with a short role line after that ("Kimberly Rhodes" /
+    /// or the next with words), with a short role line after that ("Marisol Trent" /
     /// "Digital Content Producer"). The image is the person's portrait, not the site's logo.
     func isAuthorCard(_ i: Int, alt: String, blocks: [Block], stats: [BlockStats]) -> Bool {
         func nextWithWords(_ k: Int) -> Int? { ((k + 1)..<min(blocks.count, k + 3)).first { stats[$0].words > 0 } }

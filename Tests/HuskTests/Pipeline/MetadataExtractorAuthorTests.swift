@@ -10,19 +10,19 @@ final class MetadataExtractorAuthorTests: XCTestCase {
     }
 
     func testANameOnTheLineAfterABareByLabelIsTheAuthor() throws {
-        XCTAssertEqual(try meta("# Library to open in spring\n\nBy\n\n[Sara Brown](#)\n\nApr 21, 2021").author, "Sara Brown")
+        XCTAssertEqual(try meta("# Library to open in spring\n\nBy\n\n[Lia Moreno](#)\n\nMay 14, 2022").author, "Lia Moreno")
         XCTAssertEqual(try meta("# Library to open in spring", "## Article by\n\nMatias Heikkilä\n\n© 2025 Byte Works").author, "Matias Heikkilä")
     }
 
     func testANameLineUnderTheHeadlineCountsPastLinesWithoutWords() throws {
-        let m = try meta("# Library to open in spring\n\n—\n\nMarch 4, 2025\n\n—\n\nJoaquin Fernandez")
-        XCTAssertEqual(m.author, "Joaquin Fernandez")
+        let m = try meta("# Library to open in spring\n\n—\n\nMarch 4, 2025\n\n—\n\nTomas Eriksen")
+        XCTAssertEqual(m.author, "Tomas Eriksen")
     }
 
     func testAnAuthorCardUnderTheHeadlineNamesThePersonNotTheSite() throws {
-        let m = try meta("# Library to open in spring\n\n![Kimberly Rhodes](#)\n\nKimberly Rhodes\n\nDigital Content Producer")
-        XCTAssertEqual(m.author, "Kimberly Rhodes")
-        XCTAssertNotEqual(m.sitename, "Kimberly Rhodes", "a portrait above its name and role is no logo")
+        let m = try meta("# Library to open in spring\n\n![Marisol Trent](#)\n\nMarisol Trent\n\nDigital Content Producer")
+        XCTAssertEqual(m.author, "Marisol Trent")
+        XCTAssertNotEqual(m.sitename, "Marisol Trent", "a portrait above its name and role is no logo")
     }
 
     func testARoleLineUnderTheHeadlineIsNoName() throws {
@@ -31,15 +31,15 @@ final class MetadataExtractorAuthorTests: XCTestCase {
     }
 
     func testANameWithItsRoleUnderTheHeadlineGivesTheName() throws {
-        let m = try meta("# A Beginner’s Guide to Libraries\n\n[Audrey Huang](#), Print Managing Editor\n\nMarch 3, 2024")
-        XCTAssertEqual(m.author, "Audrey Huang")
+        let m = try meta("# A Beginner’s Guide to Libraries\n\n[Yara Haddad](#), Print Managing Editor\n\nMarch 3, 2024")
+        XCTAssertEqual(m.author, "Yara Haddad")
     }
 
     func testAPortraitNamesTheAuthorInABoxBelowTheArticle() throws {
         let m = try meta(
             "Menu\n\nSearch\n\nSubscribe\n\n# Library to open in spring",
-            "* * *\n\n![Tim Green](#)\n\n**Tim Green** _UK-based Systems Theorist & Independent Technology Writer_\n\nTim explores how towns pay for their public buildings.")
-        XCTAssertEqual(m.author, "Tim Green")
+            "* * *\n\n![Owen Pryce](#)\n\n**Owen Pryce** _Leeds-based Urban Planner & Independent Transport Writer_\n\nOwen explores how towns pay for their public buildings.")
+        XCTAssertEqual(m.author, "Owen Pryce")
     }
 
     func testANameAboveItsBioOutsideTheArticleIsTheAuthor() throws {
@@ -69,19 +69,19 @@ final class MetadataExtractorAuthorTests: XCTestCase {
 
     func testALineStartingWithAnImageIsNotJoinedToTheSentenceAbove() throws {
         let doc = try Cleaner().clean(
-            "# Tutoring was supposed to help\n\nLogistics made it difficult to deliver the amount of tutoring\n\n![Avatar](#) by [Jill Barshay](#) August 25, 2025\n\n"
+            "# Bus routes were supposed to help\n\nScheduling made it hard to run the routes the town promised\n\n![Avatar](#) by [Nora Ellison](#) June 9, 2025\n\n"
                 + body)
-        XCTAssertEqual(doc.metadata.author, "Jill Barshay")
-        XCTAssertEqual(doc.metadata.date, "2025-08-25")
+        XCTAssertEqual(doc.metadata.author, "Nora Ellison")
+        XCTAssertEqual(doc.metadata.date, "2025-06-09")
     }
 
     func testADateBesideABylineFarBelowTheTopIsThePublicationDate() throws {
         let menu = (1...30).map { "Menu item \($0)" }.joined(separator: "\n\n")
         let m = try meta(
             "# Library to open in spring",
-            menu + "\n\nLibrary to open in spring\n\nBy\n\nSara Brown\n\nApr 21, 2021\n\n" + body)
-        XCTAssertEqual(m.author, "Sara Brown")
-        XCTAssertEqual(m.date, "2021-04-21")
+            menu + "\n\nLibrary to open in spring\n\nBy\n\nLia Moreno\n\nMay 14, 2022\n\n" + body)
+        XCTAssertEqual(m.author, "Lia Moreno")
+        XCTAssertEqual(m.date, "2022-05-14")
     }
 
     func testABylineClosingTheArticleNamesTheAuthorButTeaserBylinesBelowDoNot() throws {
