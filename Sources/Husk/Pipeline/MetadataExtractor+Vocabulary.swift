@@ -1,0 +1,105 @@
+import Foundation
+
+/// Byline words, author lists, word-list files and name cleaning: the vocabulary the
+/// metadata readers share.
+extension MetadataExtractor {
+    /// Whether a byline word is a role, a date word or a label (`Rules/metadata/byline-noise.txt`),
+    /// ignoring case and the punctuation around it ("Editor,", "Jan.").
+    func isBylineNoise(_ word: Substring) -> Bool {
+        bylineNoise.contains(Self.bylineWordKey(word))
+    }
+
+    /// Whether a word is a job title or role word ("Producer,", "Sr.").
+    func isRoleWord(_ word: Substring) -> Bool {
+        roleWords.contains(Self.bylineWordKey(word))
+    }
+
+    /// A byline word as the word lists hold it: lowercased, without the punctuation around it.
+    static func bylineWordKey(_ word: Substring) -> String {
+        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
+    }
+
+    /// Names from a byline: roles, emails and dates removed, joins split.
+    func authors(from raw: String) -> [String] {
+        var text = raw
+        for cut in [" | ", " - ", " — ", " – ", "\u{00B7}", " @", "@", " / ", "(", "\u{2022}"] {
+            if let r = text.range(of: cut) { text = String(text[..<r.lowerBound]) }
+        }
+        var names: [String] = []
+        let separators = [
+            " and ", " & ", ", ", " und ", " et ", " y ", " e ", " og ", " och ", " en ", " и ", " i ", " a ", " és ",
+            " și ", " ve ", " ja ", " và ", " dan ", " και ", "、", "，", " і ",
+        ]
+        var parts = [text]
+        for sep in separators {
+            parts = parts.flatMap { $0.splitting(on: sep) }
+        }
+        for part in parts {
+            // After a name, a part with a role word past its first word is that person's title
+            // ("Jane Doe, Sr. Director of Operations, Acme"); what follows is their affiliation.
+            // (A first word may be a noise word and still a name: "Jan Novak".)
+            if !names.isEmpty, part.split(separator: " ").dropFirst().contains(where: isBylineNoise) {
+                break
+            }
+            var words: [Substring] = []
+            for word in part.split(separator: " ") {
+                // A noise word ends the name, but never as its first word ("Jan Kratochvíl", "June Lee").
+                if (!words.isEmpty && isBylineNoise(word)) || word.contains(where: \.isNumber) { break }
+                words.append(word)
+            }
+            // A part made of role words only ("Staff Writer") is no name.
+            if words.allSatisfy(isBylineNoise) {
+                continue
+            }
+            // "Sean Martin Sean Martin": a name printed twice (link text plus label).
+            if words.count >= 4 && words.count % 2 == 0 && Array(words[..<(words.count / 2)]) == Array(words[(words.count / 2)...]) {
+                words.removeLast(words.count / 2)
+            }
+            let name = Self.cleanName(words.joined(separator: " "))
+            guard !name.isEmpty, words.count <= 5, !name.contains("@") else { continue }
+            if !names.contains(name) { names.append(name) }
+            if names.count == 1 && words.count < part.split(separator: " ").count { break }
+        }
+        return names
+    }
+
+    /// `pt-BR` → `pt`.
+    static func baseLanguage(_ code: String) -> String {
+        String(code.prefix { $0 != "-" && $0 != "_" })
+    }
+
+    static func loadList(_ name: String) -> [String] {
+        (EmbeddedRules.files[name] ?? "").split(separator: "\n")
+            .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    static func loadSitenameNoise() -> (cut: [String], never: Set<String>, person: [String]) {
+        var cut: [String] = []
+        var never = Set<String>()
+        var person: [String] = []
+        for line in loadList("metadata/sitename-noise.txt") {
+            if line.hasPrefix("cut ") { cut.append(String(line.dropFirst(4))) }
+            if line.hasPrefix("never ") { never.insert(String(line.dropFirst(6))) }
+            if line.hasPrefix("person ") { person.append(String(line.dropFirst(7))) }
+        }
+        return (cut, never, person)
+    }
+
+    /// Legal forms, longest first, split and lowercased once (they are tried against every copyright holder).
+    static func loadSuffixes() -> [LegalSuffix] {
+        (EmbeddedRules.files["metadata/company-suffixes.txt"] ?? "").split(separator: "\n")
+            .map { $0.trimmingSpaces }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            .sorted { $0.split(separator: " ").count > $1.split(separator: " ").count }
+            .map { line in
+                let parts = line.split(separator: " ").map { $0.lowercased() }
+                return (parts, parts.map(withoutDotsAndCommas))
+            }
+    }
+
+    static func cleanName(_ raw: String) -> String {
+        var s = raw.trimmingSpaces
+        while let last = s.last, ".,;:|-–—«»\"“”„'·•™®".contains(last) || last == " " { s.removeLast() }
+        while let first = s.first, ".,;:|-–—«»\"“”„'·•".contains(first) || first == " " { s.removeFirst() }
+        return s
+    }
+}
