@@ -16,7 +16,13 @@ extension MetadataExtractor {
 
     /// A byline word as the word lists hold it: lowercased, without the punctuation around it.
     static func bylineWordKey(_ word: Substring) -> String {
-        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;"))
+        // Trimmed on unicode scalars as Foundation's trimming did, without building a
+        // CharacterSet per word (title voting asks this for every word of every candidate).
+        var scalars = word.unicodeScalars[...]
+        func isMark(_ s: Unicode.Scalar) -> Bool { s == "." || s == "," || s == ":" || s == ";" }
+        while let first = scalars.first, isMark(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isMark(last) { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars)).lowercasedFast
     }
 
     /// Names from a byline: roles, emails and dates removed, joins split.
