@@ -35,7 +35,7 @@ extension MetadataExtractor {
 
     /// "Written by:" → "written by": the form the label list holds.
     static func labelKey(_ text: String) -> String {
-        var key = text.lowercased()
+        var key = text.lowercasedFast
         while let last = key.last, last == ":" || last == " " || last == "：" { key.removeLast() }
         return key
     }
@@ -89,7 +89,7 @@ extension MetadataExtractor {
                 !blocks[i].ruleHits.contains(where: { rules[$0.rule].action != .hint })
             else { continue }
             // The site's own name (known from its copyright line) is the masthead, not the headline.
-            if let site = siteHint, !site.isEmpty, blocks[i].text.lowercased() == site.lowercased() { continue }
+            if let site = siteHint, !site.isEmpty, blocks[i].text.lowercasedFast == site.lowercasedFast { continue }
             var score = 0.0
             if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
@@ -112,7 +112,7 @@ extension MetadataExtractor {
             // A short all-capitals line is a section label ("WORLD NEWS"), not a headline.
             let text = blocks[i].text
             // A longer one is a label strip or a menu ("DATA BLOG EXPERT NLP SOLUTIONS").
-            if text == text.uppercased() && text != text.lowercased() { score -= s.words <= 4 ? 1.5 : 1.0 }
+            if Self.isAllCaps(text) { score -= s.words <= 4 ? 1.5 : 1.0 }
             // A dateline, a label ending in a colon, or a byline with a role ("Jane Doe, AP
             // National Writer") is what sits around a headline, not the headline.
             if datelines.contains(i) { score -= 3 }
@@ -149,5 +149,15 @@ extension MetadataExtractor {
         }
         guard let best else { return nil }
         return (best.index, blocks[best.index].text)
+    }
+
+    /// Whether text is in capitals (it has a cased letter and no lowercase one), decided on
+    /// bytes for ASCII text with typographic punctuation.
+    static func isAllCaps(_ text: String) -> Bool {
+        let ascii: Bool? = text.withBytes { bytes in
+            guard UTF8Bytes.isASCIIOrPunctuation(bytes) else { return nil }
+            return !bytes.contains { $0 >= 0x61 && $0 <= 0x7A } && bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
+        }
+        return ascii ?? (text == text.uppercased() && text != text.lowercased())
     }
 }

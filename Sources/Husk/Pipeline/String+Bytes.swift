@@ -55,6 +55,21 @@ enum UTF8Bytes {
         return (v, length)
     }
 
+    /// Whether bytes are ASCII apart from U+2000-U+203F (E2 80 xx: typographic quotes, dashes,
+    /// spaces), none of which has case: ASCII case mapping is then exact.
+    static func isASCIIOrPunctuation(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            if b[i] < 0x80 {
+                i += 1
+                continue
+            }
+            guard b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80 else { return false }
+            i += 3
+        }
+        return true
+    }
+
     /// Whether bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF). ASCII runs, most of any text, cost one compare a byte.
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -104,7 +119,8 @@ extension String {
     /// the cost of the standard library's Unicode path, which metadata voting calls per block).
     var lowercasedFast: String {
         withBytes { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return lowercased() }
+            // General punctuation (U+2000-U+203F: typographic quotes, dashes) has no case.
+            guard UTF8Bytes.isASCIIOrPunctuation(bytes) else { return lowercased() }
             guard bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return self }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for i in 0..<bytes.count {

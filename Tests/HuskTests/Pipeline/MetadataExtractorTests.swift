@@ -267,4 +267,12 @@ final class MetadataHeaderRegionTests: XCTestCase {
         let (_, first) = MetadataExtractor.headerRegion(0..<30, blocks: blocks, stats: stats, gap: 8, lead: 6, proseWords: 20)
         XCTAssertEqual(first, 15)
     }
+
+    func testCapitalsAreToldOnBytesAndBeyondASCII() {
+        XCTAssertTrue(MetadataExtractor.isAllCaps("BREAKING: “CITY VOTES” — 2024"))
+        XCTAssertFalse(MetadataExtractor.isAllCaps("Breaking: “City votes”"))
+        XCTAssertFalse(MetadataExtractor.isAllCaps("2024 — 12"))
+        XCTAssertTrue(MetadataExtractor.isAllCaps("ÉTÉ À PARIS"))
+        XCTAssertFalse(MetadataExtractor.isAllCaps("Été à Paris"))
+    }
 }

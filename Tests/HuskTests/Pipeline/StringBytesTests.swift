@@ -32,4 +32,11 @@ final class StringBytesTests: XCTestCase {
             bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Bytes.isValid($0), expected, "\(bytes)") }
         }
     }
+
+    /// Typographic punctuation keeps the ASCII path, whose result equals `lowercased()`.
+    func testFastLowercasingMatchesTheStandardLibrary() {
+        for text in ["It’s “Quoted” — OK", "ÉTÉ À PARIS", "Straße", "ALL CAPS…", "plain", "İstanbul", "“"] {
+            XCTAssertEqual(text.lowercasedFast, text.lowercased(), text)
+        }
+    }
 }
