@@ -4,9 +4,30 @@ extension MetadataExtractor {
     static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
         // The counts first: most blocks fail them, and the word split and the character scan cost more.
         guard s.words >= 2 && s.words <= 4 && s.stopwords == 0 && s.capitalized == s.words && block.ruleHits.isEmpty,
-            block.text.utf8.count <= 160, block.text.count <= 40
+            block.text.utf8.count <= 160
         else { return false }
-        return block.text.split(separator: " ").count == s.words
+        // ASCII text (most names) is read on its bytes, where a character is a byte.
+        let ascii: Bool? = block.text.withBytes { b in
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard b.count <= 40 else { return false }
+            var words = 0
+            var inWord = false
+            for x in b {
+                if x == 0x20 {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    words += 1
+                    inWord = true
+                }
+                let letter = (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A
+                guard letter || x == 0x2E || x == 0x2D || x == 0x27 else { return false }
+            }
+            return words == s.words
+        }
+        if let ascii { return ascii }
+        return block.text.count <= 40 && block.text.split(separator: " ").count == s.words
             && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
@@ -117,7 +138,7 @@ extension MetadataExtractor {
             // National Writer") is what sits around a headline, not the headline.
             if datelines.contains(i) { score -= 3 }
             if text.hasSuffix(":") { score -= 2 }
-            if text.utf8.contains(0x2C) && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) && s.words <= 8 {
+            if s.words <= 8 && text.utf8.contains(0x2C) && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
