@@ -16,10 +16,12 @@ struct LanguageIdentifier {
 
     func identify(_ texts: [String], counter: WordCounter, stoplists: Stoplists) -> Guess? {
         let sample = texts.sorted { $0.utf8.count > $1.utf8.count }.prefix(40)
-        var scripts: [String: Int] = [:]
+        // Letters counted by ICU's script number; the numbers are named once at the end.
+        var byNumber: [Int: Int] = [:]
         var taken = 0
         var chosen: [String] = []
         var latin = 0
+        var totalLatin = 0
         for text in sample where taken < sampleCharacters {
             chosen.append(text)
             for scalar in text.unicodeScalars {
@@ -30,12 +32,15 @@ struct LanguageIdentifier {
                 }
                 guard scalar.properties.isAlphabetic else { continue }
                 taken += 1
-                scripts[Script.code(of: scalar), default: 0] += 1
+                byNumber[Script.number(of: scalar), default: 0] += 1
             }
             taken += latin
-            if latin > 0 { scripts["Latn", default: 0] += latin }
+            totalLatin += latin
             latin = 0
         }
+        var scripts: [String: Int] = [:]
+        for (number, count) in byNumber { scripts[Script.code(ofNumber: number), default: 0] += count }
+        if totalLatin > 0 { scripts["Latn", default: 0] += totalLatin }
         // Ties break by script code, never by Dictionary order (which changes between runs).
         guard let (script, count) = scripts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
             count > 0
@@ -73,17 +78,19 @@ struct LanguageIdentifier {
         let candidates = script == "Cyrl" ? ["ru", "uk"] : Self.latinLanguages
         var hits: [String: Int] = [:]
         var total = 0
+        // Stoplists looked up once per document, not once per text and language.
+        let lists = candidates.compactMap { code in stoplists.sets[code].map { (code: code, set: $0) } }
+        var found = [Int](repeating: 0, count: lists.count)
+        let none = StopwordSet([])
         for text in chosen {
-            let counts = counter.count(text, stopwords: StopwordSet([]), keepProbes: true)
+            let counts = counter.count(text, stopwords: none, keepProbes: true)
             total += counts.probes.count
             // Each word is hashed once, not once per candidate language.
-            for code in candidates {
-                guard let set = stoplists.sets[code] else { continue }
-                var n = 0
-                for probe in counts.probes where set.contains(probe) { n += 1 }
-                if n > 0 { hits[code, default: 0] += n }
+            for (k, list) in lists.enumerated() {
+                for probe in counts.probes where list.set.contains(probe) { found[k] += 1 }
             }
         }
+        for (k, list) in lists.enumerated() where found[k] > 0 { hits[list.code] = found[k] }
         guard total > 0, let (best, n) = hits.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })
         else { return script == "Cyrl" ? Guess(code: "ru", confidence: 0.1) : nil }
         let confidence = Double(n) / Double(total)
