@@ -107,7 +107,8 @@ extension MetadataExtractor {
     func findAuthorBox(
         _ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, region: Range<Int>, before end: Int
     ) {
-        for i in 0..<end where stats[i].words <= 14 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
+        // A name has two capitalised words at least: blocks with fewer are not split and read.
+        for i in 0..<end where stats[i].words <= 14 && stats[i].capitalized >= 2 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
             let words = blocks[i].text.split(separator: " ")
             let alts = blocks[i].imageAlts.map { $0.lowercased() }
             let outside = !region.contains(i)
