@@ -3,7 +3,8 @@
 ///
 /// Opening ICU's iterator on each block cost more than the rest of the block's features: ICU
 /// rebuilds its break cache for every new text. On these characters the rules reduce to a
-/// short scan; a test compares the count with ICU's on random and real text.
+/// short scan; a test compares the count with ICU's on random and real text. The rules are
+/// written once here, over character classes, and `SentenceClasses` applies them to any script.
 enum ASCIISentences {
     /// Sentence_Break classes of the characters this path accepts.
     enum Kind: UInt8 {
@@ -47,68 +48,86 @@ enum ASCIISentences {
 
     /// The number of sentences: boundaries after the start, the end of the text included.
     static func count(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = b.count
+        // The character before a terminator: a byte of 0x80 or above ends a quote or dash.
+        return count(
+            b.count, kindAt: { kind(b, $0) }, kindBefore: { b[$0 - 1] < 0x80 ? asciiKind(b[$0 - 1]) : .other },
+            seek: { start in
+                // Only a terminator or a line end acts; they are ASCII, so bytes can be skipped.
+                var i = start
+                while i < b.count && !(b[i] < 64 && boundaryBytes >> b[i] & 1 != 0) { i += 1 }
+                return i
+            })
+    }
+
+    /// The same over one class per character (`SentenceClasses` reads any script this way).
+    static func count(kinds k: UnsafeBufferPointer<Kind>) -> Int {
+        count(k.count, kindAt: { (k[$0], 1) }, kindBefore: { k[$0 - 1] }, seek: { $0 })
+    }
+
+    /// Rules SB3-SB11, the one implementation of them: `kindAt(i)` is the class of the
+    /// character at position `i` and its width, `kindBefore(i)` the class of the one before,
+    /// and `seek(i)` the first position from `i` that may hold a terminator or a line end.
+    @inline(__always)
+    private static func count(
+        _ n: Int, kindAt: (Int) -> (Kind, Int), kindBefore: (Int) -> Kind, seek: (Int) -> Int
+    ) -> Int {
         guard n > 0 else { return 0 }
         var breaks = 0
         var i = 0
-        while i < n {
-            let c = b[i]
-            // Most bytes are neither a terminator nor a separator: skip them at once.
-            guard c < 64, boundaryBytes >> c & 1 != 0 else {
-                i += 1
-                continue
-            }
-            switch c {
-            case 0x0D:
+        while true {
+            i = seek(i)
+            guard i < n else { break }
+            let (k, width) = kindAt(i)
+            switch k {
+            case .cr:
                 // SB3, SB4: CR LF stays together; a paragraph separator ends a sentence.
-                i += i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
+                i += width
+                if i < n && kindAt(i).0 == .lf { i += kindAt(i).1 }
                 if i < n { breaks += 1 }
-            case 0x0A:
-                i += 1
+            case .lf:
+                i += width
                 if i < n { breaks += 1 }
+            case .aTerm, .sTerm:
+                i = afterTerminator(k, at: i, width: width, n: n, kindAt: kindAt, kindBefore: kindBefore, breaks: &breaks)
             default:
-                // The character before: a byte of 0x80 or above belongs to a quote or dash.
-                let previous = i > 0 && b[i - 1] < 0x80 ? asciiKind(b[i - 1]) : .other
-                i = afterTerminator(b, at: i, kind: c == 0x2E ? .aTerm : .sTerm, previous: previous, next: i + 1, breaks: &breaks)
+                i += width
             }
         }
         return breaks + 1
     }
 
     /// Applies SB6 to SB11 after a terminator at `i`; returns where scanning resumes.
+    @inline(__always)
     private static func afterTerminator(
-        _ b: UnsafeBufferPointer<UInt8>, at i: Int, kind k: Kind, previous: Kind, next: Int, breaks: inout Int
+        _ term: Kind, at i: Int, width: Int, n: Int, kindAt: (Int) -> (Kind, Int), kindBefore: (Int) -> Kind, breaks: inout Int
     ) -> Int {
-        let n = b.count
-        var j = next
+        var j = i + width
         guard j < n else { return j }
-        let (following, _) = kind(b, j)
+        let previous = i > 0 ? kindBefore(i) : .other
+        let following = kindAt(j).0
         // SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm × Upper.
-        if k == .aTerm && (following == .numeric || following == .upper && (previous == .upper || previous == .lower)) {
-            return j
-        }
+        if term == .aTerm && (following == .numeric || following == .upper && (previous == .upper || previous == .lower)) { return j }
         // SB9, SB10: Close* then Sp* stay with the terminator.
-        while j < n, case let (c, w) = kind(b, j), c == .close { j += w }
-        while j < n, case let (c, w) = kind(b, j), c == .space { j += w }
+        while j < n, case let (c, w) = kindAt(j), c == .close { j += w }
+        while j < n, case let (c, w) = kindAt(j), c == .space { j += w }
         guard j < n else { return j }
-        switch kind(b, j).0 {
-        case .cr, .lf:
-            // SB11 after the separator (SB4 handles it when it is scanned).
-            return j
-        case .sContinue, .aTerm, .sTerm:
-            // SB8a: no break; a further terminator starts its own sequence.
+        switch kindAt(j).0 {
+        case .cr, .lf, .sContinue, .aTerm, .sTerm:
+            // SB11 after the separator (handled when it is scanned); SB8a.
             return j
         default:
             break
         }
         // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower.
-        if k == .aTerm {
+        if term == .aTerm {
             var m = j
             while m < n {
-                let (c, w) = kind(b, m)
-                if c == .lower { return j }
-                if c == .upper || c == .cr || c == .lf || c == .aTerm || c == .sTerm { break }
-                m += w
+                let (c, w) = kindAt(m)
+                switch c {
+                case .lower: return j
+                case .upper, .oLetter, .cr, .lf, .aTerm, .sTerm: m = n
+                default: m += w
+                }
             }
         }
         breaks += 1

@@ -4,7 +4,7 @@ import ICUKit
 /// character's Sentence_Break class read from ICU once and kept in a table.
 ///
 /// ICU's iterator rebuilds its state for every block it is given, which cost more than
-/// counting; the rules themselves are a short scan (`ASCIISentences` holds them for ASCII).
+/// counting; the rules themselves are a short scan (`ASCIISentences.count(kinds:)`).
 /// Text with a character the scan does not follow (combining marks and format characters,
 /// which rule SB5 attaches to the character before, and paragraph separators) returns nil, and
 /// the caller asks ICU. One table per thread: it fills as characters are met.
@@ -78,64 +78,7 @@ final class SentenceClasses {
                 n += 1
                 i += length
             }
-            return Self.count(kinds: UnsafeBufferPointer(rebasing: kinds[..<n]))
+            return ASCIISentences.count(kinds: UnsafeBufferPointer(rebasing: kinds[..<n]))
         }
-    }
-
-    /// Rules SB3-SB11 over one class per character (see `ASCIISentences.count`).
-    private static func count(kinds k: UnsafeBufferPointer<Kind>) -> Int {
-        let n = k.count
-        guard n > 0 else { return 0 }
-        var breaks = 0
-        var i = 0
-        while i < n {
-            switch k[i] {
-            case .cr:
-                i += i + 1 < n && k[i + 1] == .lf ? 2 : 1
-                if i < n { breaks += 1 }
-            case .lf:
-                i += 1
-                if i < n { breaks += 1 }
-            case .aTerm, .sTerm:
-                i = afterTerminator(k, at: i, breaks: &breaks)
-            default:
-                i += 1
-            }
-        }
-        return breaks + 1
-    }
-
-    private static func afterTerminator(_ k: UnsafeBufferPointer<Kind>, at i: Int, breaks: inout Int) -> Int {
-        let n = k.count
-        let term = k[i]
-        var j = i + 1
-        guard j < n else { return j }
-        let previous = i > 0 ? k[i - 1] : .other
-        // SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm × Upper.
-        if term == .aTerm && (k[j] == .numeric || k[j] == .upper && (previous == .upper || previous == .lower)) { return j }
-        // SB9, SB10: Close* then Sp* stay with the terminator.
-        while j < n && k[j] == .close { j += 1 }
-        while j < n && k[j] == .space { j += 1 }
-        guard j < n else { return j }
-        switch k[j] {
-        case .cr, .lf, .sContinue, .aTerm, .sTerm:
-            // SB11 after the separator (handled when it is scanned); SB8a.
-            return j
-        default:
-            break
-        }
-        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower.
-        if term == .aTerm {
-            var m = j
-            while m < n {
-                switch k[m] {
-                case .lower: return j
-                case .upper, .oLetter, .cr, .lf, .aTerm, .sTerm: m = n
-                default: m += 1
-                }
-            }
-        }
-        breaks += 1
-        return j
     }
 }
