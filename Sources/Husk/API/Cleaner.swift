@@ -12,8 +12,6 @@ public struct Cleaner: Sendable {
     public let rules: RuleSet
     let model: BlockModel?
     let stoplists: Stoplists
-    /// The rules' keyword trie, shared by every engine (each caches its own transitions).
-    let keywords: KeywordAutomaton
     let pool = EnginePool()
 
     /// Loads the embedded rules (unless `useDefaultRules` is off), any extra rules, the model and stoplists.
@@ -30,7 +28,6 @@ public struct Cleaner: Sendable {
             model = nil
         }
         stoplists = Stoplists()
-        keywords = KeywordAutomaton(keywords: rules.rules.map(\.keywords))
     }
 
     /// Cleans a whole document held in memory.
@@ -70,7 +67,7 @@ public struct Cleaner: Sendable {
         if context.referenceDate == nil { context.referenceDate = options.referenceDate }
         if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine, context: context) }
         return CleaningStream(
-            cleaner: self, engine: try Engine(options: options, rules: rules, keywords: keywords), context: context)
+            cleaner: self, engine: try Engine(options: options, rules: rules), context: context)
     }
 
     /// Feature names of the block classifier, in the order `blockFeatures` reports them.

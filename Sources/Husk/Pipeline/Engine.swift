@@ -14,12 +14,12 @@ final class Engine {
     let metadata: MetadataExtractor
     let identifier = LanguageIdentifier()
 
-    init(options: CleanerOptions, rules: RuleSet, keywords: KeywordAutomaton) throws(HuskError) {
+    init(options: CleanerOptions, rules: RuleSet) throws(HuskError) {
         normalizer = try TextNormalizer(form: options.normalization)
         counter = try WordCounter()
         extractor = FeatureExtractor(counter: counter)
         matcher = RuleMatcher(
-            rules: rules, keywords: keywords, maxLineCharacters: options.ruleMaxLineCharacters, cases: counter.cases)
+            rules: rules, maxLineCharacters: options.ruleMaxLineCharacters, cases: counter.cases)
         context = ContextFeatures(
             proseMinWords: options.proseMinWords, proseMinStopwordDensity: options.proseMinStopwordDensity)
         metadata = MetadataExtractor(dates: try DateFinder())

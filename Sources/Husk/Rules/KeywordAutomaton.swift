@@ -22,10 +22,16 @@ final class KeywordAutomaton: Sendable {
     var stateCount: Int { fail.count }
 
     /// `keywords[k]` are the lowercase literals of owner `k`.
-    init(keywords: [[String]]) {
+    convenience init(keywords: [[String]]) {
+        self.init(owners: keywords.enumerated().map { (owner: $0.offset, words: $0.element) })
+    }
+
+    /// Each owner's lowercase literals; owners are reported by their number and must come in
+    /// ascending order (a rule matcher gives rule indices, leaving out rules that cannot apply).
+    init(owners keywords: [(owner: Int, words: [String])]) {
         var classes = [UInt8](repeating: 0, count: 256)
         var seen = [Bool](repeating: false, count: 256)
-        for words in keywords { for word in words { for b in word.utf8 { seen[Int(b)] = true } } }
+        for (_, words) in keywords { for word in words { for b in word.utf8 { seen[Int(b)] = true } } }
         var next: UInt8 = 1
         for b in 0..<256 where seen[b] && next < 255 {
             classes[b] = next
@@ -43,7 +49,7 @@ final class KeywordAutomaton: Sendable {
             return nil
         }
         var out: [[Int]] = [[]]
-        for (owner, words) in keywords.enumerated() {
+        for (owner, words) in keywords {
             for word in words where !word.isEmpty {
                 var state = 0
                 for b in word.utf8 {

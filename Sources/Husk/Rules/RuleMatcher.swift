@@ -7,8 +7,10 @@ import ICUKit
 final class RuleMatcher {
     let rules: [Rule]
     private var compiled: [[(regex: ICURegex, start: PatternStart)]?]
-    private let scanner: KeywordScanner
-    private let unfiltered: [Int]
+    /// Keyword scans per document language, built when a language is first met; for blocks
+    /// longer than the default line limit, a second scan over only the rules that reach them.
+    private var scans: [String?: LanguageScan] = [:]
+    private var longScans: [String?: LanguageScan] = [:]
     private let defaultMaxLength: Int
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
     private(set) var limitExceeded: Set<String> = []
@@ -41,7 +43,7 @@ final class RuleMatcher {
     /// Case lookups, shared with the engine's word counter (one table per thread).
     private let cases: CaseTable
 
-    init(rules: RuleSet, keywords: KeywordAutomaton, maxLineCharacters: Int, cases: CaseTable = CaseTable()) {
+    init(rules: RuleSet, maxLineCharacters: Int, cases: CaseTable = CaseTable()) {
         self.rules = rules.rules
         self.cases = cases
         facts = rules.rules.map { rule in
@@ -54,8 +56,6 @@ final class RuleMatcher {
         longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
             .max() ?? 0
         compiled = Array(repeating: nil, count: rules.rules.count)
-        scanner = KeywordScanner(keywords)
-        unfiltered = rules.rules.indices.filter { rules.rules[$0].keywords.isEmpty }
         defaultMaxLength = maxLineCharacters
     }
 
@@ -65,16 +65,13 @@ final class RuleMatcher {
         return limitExceeded
     }
 
-    /// A matcher with its own keyword automaton (engines share the `Cleaner`'s instead).
-    convenience init(rules: RuleSet, maxLineCharacters: Int) {
-        self.init(rules: rules, keywords: KeywordAutomaton(keywords: rules.rules.map(\.keywords)), maxLineCharacters: maxLineCharacters)
-    }
-
     /// The rules that match `text` (in rule order), for a document in `language`.
     func hits(_ text: String, characters: Int, language: String?) -> [RuleHit] {
         guard characters <= longestReach else { return [] }
+        let scan = scan(for: language, long: characters > defaultMaxLength)
+        let scanner = scan.scanner
         candidates.removeAll(keepingCapacity: true)
-        candidates.append(contentsOf: unfiltered)
+        candidates.append(contentsOf: scan.unfiltered)
 
         // The scanner folds ASCII capitals itself; only short non-ASCII blocks need a
         // Unicode-lowercased copy (long ones are scanned with the ASCII fold alone).
@@ -130,10 +127,34 @@ final class RuleMatcher {
         return out
     }
 
+    /// The keyword scan over the rules that apply in `language` (language-neutral rules, and
+    /// those that name it) and, for `long` blocks, reach past the default line limit. Most rules
+    /// are written for other languages or for short lines; leaving their keywords out keeps the
+    /// automaton small enough to stay in cache while it reads every byte of the article.
+    private func scan(for language: String?, long: Bool) -> LanguageScan {
+        if let ready = long ? longScans[language] : scans[language] { return ready }
+        var owners: [(owner: Int, words: [String])] = []
+        var unfiltered: [Int] = []
+        for (index, rule) in rules.enumerated() where rule.languages.isEmpty || language.map(rule.languages.contains) == true {
+            if long && facts[index].limit <= defaultMaxLength { continue }
+            if rule.keywords.isEmpty { unfiltered.append(index) } else { owners.append((index, rule.keywords)) }
+        }
+        let made = LanguageScan(scanner: KeywordScanner(KeywordAutomaton(owners: owners)), unfiltered: unfiltered)
+        if long { longScans[language] = made } else { scans[language] = made }
+        return made
+    }
+
     private func matchers(for index: Int) -> [(regex: ICURegex, start: PatternStart)] {
         if let ready = compiled[index] { return ready }
         let made = rules[index].compiledPatternsWithStarts()
         compiled[index] = made
         return made
     }
+}
+
+/// The keyword scanner and keyword-less rules for one document language.
+private struct LanguageScan {
+    let scanner: KeywordScanner
+    /// Rules without keywords: candidates for every block.
+    let unfiltered: [Int]
 }
