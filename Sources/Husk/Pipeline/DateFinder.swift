@@ -41,6 +41,9 @@ final class DateFinder {
     ]
 
     init() throws(HuskError) {
+        // Month names are runs of word characters other than ASCII digits and `_`: ICU builds
+        // `\w` once per process, while every `[\p{L}\p{M}]` in a pattern builds its own set
+        // from the property tables, which cost more than the rest of start-up's regex work.
         let month = "(?:[\\w--[0-9_]]{1,3}\\.[\\w--[0-9_]]{1,3}\\.|[\\w--[0-9_]]{2,14}\\.?)(?:\\s*/\\s*[\\w--[0-9_]]{2,14}|\\s+ال[\\w--[0-9_]]{3,6})?"
         let ordinal = "(?:st|nd|rd|th|er|º|ª)?"
         let pattern = [
