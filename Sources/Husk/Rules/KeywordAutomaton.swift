@@ -134,8 +134,8 @@ final class KeywordAutomaton: Sendable {
 /// One thread's scanner over a shared `KeywordAutomaton`, caching transitions as it meets them.
 final class KeywordScanner {
     let automaton: KeywordAutomaton
-    /// Dense states × classes; 0 means not yet known, otherwise next state + 1, negated when
-    /// that state has outputs (one load per byte tells both). Zeroed pages cost nothing until
+    /// Dense states × classes; 0 means not yet known, otherwise the next state's row offset
+    /// (state × classes) + 1, negated when that state has outputs (one load per byte tells both). Zeroed pages cost nothing until
     /// touched, so only the states text actually reaches take memory.
     private let table: UnsafeMutablePointer<Int32>
     private let count: Int
@@ -147,6 +147,7 @@ final class KeywordScanner {
         self.automaton = automaton
         marks = Array(repeating: 0, count: (automaton.outputs.lazy.compactMap { $0.max() }.max() ?? -1) + 1)
         count = max(automaton.stateCount * automaton.width, 1)
+        precondition(count < Int(Int32.max), "keyword automaton too large for 32-bit row offsets")
         // An anonymous mapping: the kernel hands out zeroed pages as they are first touched.
         // (calloc would zero the whole table up front when it comes from the heap, which the
         // CLI's allocator settings make likely.)
@@ -187,22 +188,24 @@ final class KeywordScanner {
         let a = automaton
         guard a.stateCount > 1 else { return }
         let w = a.width
-        var state = 0
+        // The current state as the offset of its row (state × width): the next slot is one add
+        // away, with no multiply in the chain of loads that every byte waits on.
+        var row = 0
         a.classes.withUnsafeBufferPointer { classOf in
             for b in text {
-                let c = Int(classOf[Int(b)])
-                let slot = state &* w &+ c
+                let slot = row &+ Int(classOf[Int(b)])
                 var n = Int(table[slot])
                 if n == 0 {
-                    let next = a.step(state, c)
-                    n = a.accepting[next] != 0 ? -(next + 1) : next + 1
+                    let next = a.step(row / w, slot &- row)
+                    n = next &* w &+ 1
+                    if a.accepting[next] != 0 { n = -n }
                     table[slot] = Int32(n)
                 }
                 if n > 0 {
-                    state = n &- 1
+                    row = n &- 1
                 } else {
-                    state = -n &- 1
-                    for owner in a.outputs[state] { found(owner) }
+                    row = -n &- 1
+                    for owner in a.outputs[row / w] { found(owner) }
                 }
             }
         }
