@@ -170,48 +170,83 @@ struct TreeModel: Sendable {
     func probabilities(_ x: UnsafeBufferPointer<Float>, width: Int, rows: [Int]) -> [Double] {
         precondition(width >= featureCount, "feature rows narrower than the model's")
         var scores = [Double](repeating: bias, count: rows.count)
-        let internalCount = (1 << depth) - 1
         let group = 32
+        let rowPointers = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: group)
+        defer { rowPointers.deallocate() }
         scores.withUnsafeMutableBufferPointer { scores in
-            rows.withUnsafeBufferPointer { rows in
-                splits.withUnsafeBufferPointer { splits in
-                    leaves.withUnsafeBufferPointer { leaves in
+            splits.withUnsafeBufferPointer { splits in
+                leaves.withUnsafeBufferPointer { leaves in
+                    guard let xBase = x.baseAddress, let scoreBase = scores.baseAddress, let firstTree = splits.baseAddress,
+                        let firstLeaves = leaves.baseAddress
+                    else { return }
+                    let internalCount = (1 << depth) - 1
+                    for start in stride(from: 0, to: rows.count, by: group) {
+                        let count = min(rows.count - start, group)
                         // Where the group's feature rows start, found once for all trees.
-                        var rowStarts = [Int](repeating: 0, count: group)
-                        guard let xBase = x.baseAddress else { return }
-                        for start in stride(from: 0, to: rows.count, by: group) {
-                            let end = min(rows.count, start + group)
-                            for j in start..<end { rowStarts[j &- start] = rows[j] &* width }
-                            var base = 0
-                            var leafBase = 0
-                            for _ in 0..<trees {
-                                let tree = UnsafeBufferPointer(rebasing: splits[base..<(base &+ internalCount)])
-                                let leaf = UnsafeBufferPointer(rebasing: leaves[leafBase..<(leafBase &+ internalCount &+ 1)])
-                                for j in start..<end {
-                                    let row = xBase + rowStarts[j &- start]
-                                    @inline(__always) func step(_ k: Int) -> Int {
-                                        let split = tree[k]
-                                        return 2 &* k &+ 1 &+ Self.bit(row[Int(split.feature)] >= split.threshold)
-                                    }
-                                    var k: Int
-                                    if depth == 4 {
-                                        // The trained depth, unrolled: no loop counter between the loads.
-                                        k = step(step(step(step(0))))
-                                    } else {
-                                        k = 0
-                                        for _ in 0..<depth { k = step(k) }
-                                    }
-                                    scores[j] += Double(leaf[k &- internalCount])
-                                }
-                                base &+= internalCount
-                                leafBase &+= internalCount &+ 1
+                        for j in 0..<count { rowPointers[j] = UnsafePointer(xBase + rows[start + j] &* width) }
+                        let out = scoreBase + start
+                        var tree = firstTree
+                        var leaf = firstLeaves
+                        var t = 0
+                        if depth == 4 {
+                            // Two trees per pass over the group: twice the independent walks
+                            // for the processor to overlap (leaves still added in tree order).
+                            while t &+ 1 < trees {
+                                Self.walkTwoDepth4(tree, leaf, rowPointers, count, out)
+                                tree += 2 &* internalCount
+                                leaf += 2 &* (internalCount &+ 1)
+                                t &+= 2
                             }
+                        }
+                        while t < trees {
+                            Self.walk(tree, leaf, depth: depth, rowPointers, count, out)
+                            tree += internalCount
+                            leaf += internalCount &+ 1
+                            t &+= 1
                         }
                     }
                 }
             }
         }
         return scores.map { 1 / (1 + exp(-$0)) }
+    }
+
+    /// Adds two consecutive trees' leaves to each of `count` rows' scores: the trained depth,
+    /// unrolled, so no loop counter sits between the loads.
+    @inline(__always)
+    private static func walkTwoDepth4(
+        _ tree: UnsafePointer<Split>, _ leaf: UnsafePointer<Float>, _ rows: UnsafePointer<UnsafePointer<Float>>, _ count: Int,
+        _ out: UnsafeMutablePointer<Double>
+    ) {
+        let second = tree + 15
+        let secondLeaf = leaf + 16
+        for j in 0..<count {
+            let row = rows[j]
+            @inline(__always) func step(_ tree: UnsafePointer<Split>, _ k: Int) -> Int {
+                let split = tree[k]
+                return 2 &* k &+ 1 &+ bit(row[Int(split.feature)] >= split.threshold)
+            }
+            let a = step(tree, step(tree, step(tree, step(tree, 0))))
+            let b = step(second, step(second, step(second, step(second, 0))))
+            out[j] = out[j] + Double(leaf[a &- 15]) + Double(secondLeaf[b &- 15])
+        }
+    }
+
+    /// One tree's leaf added to each row's score, for any depth.
+    private static func walk(
+        _ tree: UnsafePointer<Split>, _ leaf: UnsafePointer<Float>, depth: Int, _ rows: UnsafePointer<UnsafePointer<Float>>,
+        _ count: Int, _ out: UnsafeMutablePointer<Double>
+    ) {
+        let internalCount = (1 << depth) - 1
+        for j in 0..<count {
+            let row = rows[j]
+            var k = 0
+            for _ in 0..<depth {
+                let split = tree[k]
+                k = 2 &* k &+ 1 &+ bit(row[Int(split.feature)] >= split.threshold)
+            }
+            out[j] += Double(leaf[k &- internalCount])
+        }
     }
 
     /// 1 for true, 0 for false, without a branch: tree walks compare data the branch predictor
