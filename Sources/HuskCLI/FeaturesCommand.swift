@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Husk
 import HuskIO
 
@@ -27,7 +30,7 @@ struct FeaturesCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            let doc = FileWalker.lastComponent(path).replacingOccurrences(of: ".txt", with: "")
+            let doc = FileWalker.lastComponent(path).replacing(".txt", with: "")
             do {
                 let document = try data.withUnsafeBytes { raw throws(HuskError) in
                     try cleaner.clean(bytes: raw.bindMemory(to: UInt8.self))

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Husk
 
 /// `husk`: strip boilerplate from web text.
@@ -74,14 +77,14 @@ struct HuskCommand: ParsableCommand {
             }
             try command.run()
         } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         } catch {
             let status = exitCode(for: error)
             if status == .success {
                 exit(withError: error)
             }
             Messages.write(fullMessage(for: error) + "\n")
-            Foundation.exit(Messages.usage)
+            Glibc.exit(Messages.usage)
         }
     }
 }

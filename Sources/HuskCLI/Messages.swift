@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The only place the command writes to stderr, and the exit codes it documents.
 ///
@@ -25,7 +28,7 @@ enum Messages {
             guard var base = raw.baseAddress else { return }
             var left = raw.count
             while left > 0 {
-                let n = Foundation.write(2, base, left)
+                let n = Glibc.write(2, base, left)
                 if n <= 0 { return }
                 left -= n
                 base += n

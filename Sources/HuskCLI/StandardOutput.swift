@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Buffered writes to stdout. A closed pipe (`husk big.txt | head`) ends the program quietly
 /// with status 0, as the reader stopped on purpose; other write errors are reported.
@@ -22,7 +25,7 @@ final class StandardOutput {
     func flush() {
         var offset = 0
         while offset < buffer.count {
-            let n = buffer[offset...].withUnsafeBytes { Foundation.write(1, $0.baseAddress, $0.count) }
+            let n = buffer[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE { exit(Messages.success) }

@@ -110,7 +110,7 @@ public struct DocumentContext: Sendable {
     /// The host of `url` (`https://www.Example.com/a` gives `example.com`), or "" when none.
     public static func site(ofURL url: String) -> String {
         var rest = Substring(url)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        if let scheme = rest.firstRange(of: "://") { rest = rest[scheme.upperBound...] }
         let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         var lower = host.lowercased()
         if let at = lower.lastIndex(of: "@") { lower = String(lower[lower.index(after: at)...]) }

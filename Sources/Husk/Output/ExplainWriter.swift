@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `--explain`: where each metadata field came from, then every block with KEEP or DROP and why.
 public struct ExplainWriter: Sendable {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Adds what surrounds each block to its own features: its neighbours, nearby prose, and where
 /// it sits relative to the document's main region of running text.

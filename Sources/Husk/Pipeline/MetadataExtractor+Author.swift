@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byline names that no rule caught: a name line under the headline, a label line with the
 /// name on the next line, an author box (portrait or bio) and a sign-off.
@@ -28,7 +32,7 @@ extension MetadataExtractor {
     /// short part holding a role word from the byline noise list.
     func nameBeforeRole(_ text: String) -> String? {
         for cut in [", ", " | ", " – ", " — ", " - "] {
-            guard let r = text.range(of: cut) else { continue }
+            guard let r = text.firstRange(of: cut) else { continue }
             let head = text[..<r.lowerBound].split(separator: " ")
             let tail = text[r.upperBound...].split(separator: " ")
             guard Self.isNameShaped(head), tail.count <= 6,

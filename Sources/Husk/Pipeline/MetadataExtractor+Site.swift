@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Site name and title-suffix reading.
 extension MetadataExtractor {
@@ -209,7 +213,7 @@ extension MetadataExtractor {
     static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
         var out = name
         for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
-            if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
+            if let r = out.firstRange(of: cut) { out = String(out[..<r.lowerBound]) }
         }
         var words = out.split(separator: " ").map(String.init)
         // "© Copyright 2024 Acme": the copyright words and years before the holder's name.

@@ -55,7 +55,7 @@ extension MetadataExtractor {
         // A byte search first: few blocks hold the name at all.
         for block in blocks where block.text.containsBytes(name) {
             var rest = block.text[...]
-            while let range = rest.range(of: name) {
+            while let range = rest.firstRange(of: name) {
                 total += 1
                 let after = rest[range.upperBound...]
                 rest = after

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Byline words, author lists, word-list files and name cleaning: the vocabulary the
 /// metadata readers share.
@@ -29,7 +33,7 @@ extension MetadataExtractor {
     func authors(from raw: String) -> [String] {
         var text = raw
         for cut in [" | ", " - ", " — ", " – ", "\u{00B7}", " @", "@", " / ", "(", "\u{2022}"] {
-            if let r = text.range(of: cut) { text = String(text[..<r.lowerBound]) }
+            if let r = text.firstRange(of: cut) { text = String(text[..<r.lowerBound]) }
         }
         var names: [String] = []
         let separators = [

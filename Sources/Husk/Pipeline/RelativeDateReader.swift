@@ -72,7 +72,7 @@ struct RelativeDateReader: Sendable {
     /// Lowercased words; digits split from letters ("3h" stays one token, "3 hours" two).
     static func tokens(_ text: String) -> [String] {
         text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
-            .map { $0.replacingOccurrences(of: "’", with: "'") }
+            .map { String($0.replacing("’", with: "'")) }
     }
 }
 

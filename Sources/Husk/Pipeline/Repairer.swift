@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Mends what scraping broke: paragraphs split mid-sentence, words hyphenated across breaks.
 ///
@@ -100,7 +104,7 @@ struct Repairer {
     /// Whether `word` occurs in `haystack` with no letter right before or after it.
     static func containsWord(_ haystack: String, _ word: String) -> Bool {
         var search = haystack[...]
-        while let range = search.range(of: word) {
+        while let range = search.firstRange(of: word) {
             let before = range.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: range.lowerBound)]
             let after = range.upperBound == haystack.endIndex ? nil : haystack[range.upperBound]
             if !(before?.isLetter ?? false) && !(after?.isLetter ?? false) { return true }

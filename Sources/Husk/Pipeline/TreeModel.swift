@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Gradient-boosted decision trees over block features, read from `Rules/model/blocks.gbt`.
 ///

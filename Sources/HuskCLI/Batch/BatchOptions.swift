@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options for many documents: trees, JSONL and WARC streams, parallelism, progress, resume.
 struct BatchOptions: ParsableArguments {

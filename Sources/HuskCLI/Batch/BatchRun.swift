@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Husk
 import HuskIO
 
@@ -88,7 +91,7 @@ extension HuskCommand {
     /// Totals the tree's size on a background thread, so the ETA appears without delaying work.
     private static func measureTree(_ walker: FileWalker, into progress: ProgressDisplay) {
         nonisolated(unsafe) let walker = walker
-        Thread.detachNewThread {
+        detachThread {
             var total = 0
             while let item = walker.next() {
                 if case .file(_, _, let size, _) = item { total += size }

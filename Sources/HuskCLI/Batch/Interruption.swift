@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Ctrl-C and SIGTERM: the first asks the run to stop after the documents in hand, the second

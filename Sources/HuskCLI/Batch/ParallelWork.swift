@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Runs `body` for indices 0..<count on `jobs` threads, each taking the next index when free.
@@ -39,4 +43,27 @@ func onThreads(_ count: Int, _ body: () -> Void) {
 final class Counter: Sendable {
     private let value = Atomic<Int>(0)
     func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+/// Runs `body` on a new detached POSIX thread (Foundation's `Thread` without Foundation).
+func detachThread(_ body: @escaping @Sendable () -> Void) {
+    let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, { raw in
+        guard let raw else { return nil }
+        Unmanaged<ThreadBody>.fromOpaque(raw).takeRetainedValue().body()
+        return nil
+    }, context)
+    if started == 0 {
+        pthread_detach(thread)
+    } else {
+        // No thread: run the work here rather than lose it.
+        Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
+    }
+}
+
+/// The work handed to a POSIX thread through its `void *` argument.
+private final class ThreadBody: Sendable {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
 }

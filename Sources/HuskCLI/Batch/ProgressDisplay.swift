@@ -1,5 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
+import Dispatch
 
 /// A one-line progress display on stderr, redrawn a few times a second from the run summary.
 final class ProgressDisplay: Sendable {
@@ -19,14 +23,13 @@ final class ProgressDisplay: Sendable {
     func setTotal(_ bytes: Int) { totalBytes.store(bytes, ordering: .relaxed) }
 
     func start() {
-        let thread = Thread { [self] in
+        detachThread { [self] in
             while running.load(ordering: .relaxed) {
                 draw()
-                Thread.sleep(forTimeInterval: 0.25)
+                usleep(250_000)
             }
             finished.signal()
         }
-        thread.start()
     }
 
     func stop() {
@@ -40,12 +43,12 @@ final class ProgressDisplay: Sendable {
         let bytes = s.bytesIn
         let seconds = summary.elapsed
         let rate = Double(bytes) / 1e6 / max(seconds, 1e-9)
-        var line = "\(s.documents) \(unit) · " + RunSummary.megabytes(bytes) + String(format: " · %.1f MB/s", rate)
+        var line = "\(s.documents) \(unit) · " + RunSummary.megabytes(bytes) + " · " + decimal(rate, places: 1) + " MB/s"
         if s.failedCount > 0 { line += " · \(s.failedCount) failed" }
         let total = totalBytes.load(ordering: .relaxed)
         if total > 0 && bytes > 0 && rate > 0 {
             let left = Double(max(total - bytes, 0)) / 1e6 / rate
-            line += String(format: " · %d%% · ETA %d:%02d", min(100, bytes * 100 / total), Int(left) / 60, Int(left) % 60)
+            line += " · \(min(100, bytes * 100 / total))% · ETA \(Int(left) / 60):" + zeroPadded(Int(left) % 60, width: 2)
         }
         Messages.write("\r\u{1B}[K" + line)
     }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import Husk
 import HuskIO
 import Synchronization
@@ -46,7 +49,8 @@ final class RunSummary: Sendable {
         let rate = Double(s.bytesIn) / 1e6 / max(seconds, 1e-9)
         var line = "husk: \(s.documents) documents"
         if s.files > 0 { line += " from \(s.files) files" }
-        line += String(format: " in %.1f s (%@ in, %@ out, %.1f MB/s)", seconds, Self.megabytes(s.bytesIn), Self.megabytes(s.bytesOut), rate)
+        line += " in " + decimal(seconds, places: 1) + " s (" + Self.megabytes(s.bytesIn) + " in, " + Self.megabytes(s.bytesOut) + " out, "
+            + decimal(rate, places: 1) + " MB/s)"
         var notes: [String] = []
         if s.resumed > 0 { notes.append("\(s.resumed) already done") }
         if s.skippedCount > 0 { notes.append("\(s.skippedCount) skipped") }
@@ -58,15 +62,15 @@ final class RunSummary: Sendable {
         let total = s.statistics.charactersKept + s.statistics.charactersDropped
         if total > 0 {
             let top = s.statistics.droppedByCategory.sorted { $0.value > $1.value }.prefix(8)
-            let parts = top.map { String(format: "%@ %.1f%%", $0.key, 100 * Double($0.value) / Double(total)) }
-            out += String(format: "husk: dropped %.1f%% of text: ", 100 * Double(s.statistics.charactersDropped) / Double(total))
+            let parts = top.map { $0.key + " " + decimal(100 * Double($0.value) / Double(total), places: 1) + "%" }
+            out += "husk: dropped " + decimal(100 * Double(s.statistics.charactersDropped) / Double(total), places: 1) + "% of text: "
                 + parts.joined(separator: ", ") + "\n"
         }
         return out
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1e6)
+        decimal(Double(bytes) / 1e6, places: 1) + " MB"
     }
 
     /// The `--stats` JSON document.
@@ -76,7 +80,7 @@ final class RunSummary: Sendable {
         let total = max(s.statistics.charactersKept + s.statistics.charactersDropped, 1)
         func shares(_ map: [String: Int]) -> String {
             "{" + map.sorted { $0.value > $1.value }.map {
-                JSONWriter.string($0.key) + String(format: ":{\"characters\":%d,\"share\":%.5f}", $0.value, Double($0.value) / Double(total))
+                JSONWriter.string($0.key) + ":{\"characters\":\($0.value),\"share\":" + decimal(Double($0.value) / Double(total), places: 5) + "}"
             }.joined(separator: ",") + "}"
         }
         func counts(_ map: [String: Int]) -> String {
@@ -89,8 +93,8 @@ final class RunSummary: Sendable {
             "\"documents\":\(s.documents)", "\"files\":\(s.files)", "\"resumed\":\(s.resumed)",
             "\"skipped\":\(s.skippedCount)", "\"failed\":\(s.failedCount)",
             "\"bytes_in\":\(s.bytesIn)", "\"bytes_out\":\(s.bytesOut)",
-            String(format: "\"seconds\":%.3f", seconds),
-            String(format: "\"mb_per_s\":%.3f", Double(s.bytesIn) / 1e6 / max(seconds, 1e-9)),
+            "\"seconds\":" + decimal(seconds, places: 3),
+            "\"mb_per_s\":" + decimal(Double(s.bytesIn) / 1e6 / max(seconds, 1e-9), places: 3),
             "\"blocks\":\(s.statistics.blocks)", "\"blocks_kept\":\(s.statistics.blocksKept)",
             "\"invalid_utf8\":\(s.statistics.invalidSequences)",
             "\"characters_kept\":\(s.statistics.charactersKept)",
