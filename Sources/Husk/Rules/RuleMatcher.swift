@@ -137,7 +137,11 @@ final class RuleMatcher {
         var unfiltered: [Int] = []
         for (index, rule) in rules.enumerated() where rule.languages.isEmpty || language.map(rule.languages.contains) == true {
             if long && facts[index].limit <= defaultMaxLength { continue }
-            if rule.keywords.isEmpty { unfiltered.append(index) } else { owners.append((index, rule.keywords)) }
+            if rule.keywords.isEmpty {
+                unfiltered.append(index)
+            } else {
+                owners.append((index, rule.keywords.map(RuleParser.lowercasedKeyword)))
+            }
         }
         let made = LanguageScan(scanner: KeywordScanner(KeywordAutomaton(owners: owners)), unfiltered: unfiltered)
         if long { longScans[language] = made } else { scans[language] = made }

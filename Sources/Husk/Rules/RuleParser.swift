@@ -155,14 +155,12 @@ struct RuleParser {
                 report(line, valueColumn() + offset, "invalid pattern (\(error.name))")
             }
         case .keywords:
-            // ASCII keywords (nearly all) fold byte by byte; Unicode lowercasing gives the same.
+            // ASCII capitals fold here, byte by byte; other scripts' keywords are lowercased
+            // when a matcher first needs them (`lowercasedKeyword`): Unicode case lookups for
+            // every rule of every language were a tenth of start-up.
             rule.keywords = Self.list(value).map { word in
-                if word.utf8.allSatisfy({ $0 < 0x80 }) {
-                    return word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
-                        ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word
-                }
-                // Keywords are written in lowercase: full lowercasing only for those that are not.
-                return word.unicodeScalars.contains { $0.properties.changesWhenLowercased } ? word.lowercased() : word
+                word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+                    ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word
             }
         case .maxLength:
             guard let n = Int(value), n > 0 else {
@@ -197,6 +195,13 @@ struct RuleParser {
                 return lo < hi ? String(decoding: bytes[lo..<hi], as: UTF8.self) : nil
             }
         }
+    }
+
+    /// A keyword as the scanner matches it: lowercase (Unicode). Keywords are written in
+    /// lowercase, so only those with a character that changes are lowercased.
+    static func lowercasedKeyword(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        return word.unicodeScalars.contains { $0.properties.changesWhenLowercased } ? word.lowercased() : word
     }
 
     static func isKebabCase(_ id: String) -> Bool {

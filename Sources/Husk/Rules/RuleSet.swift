@@ -80,7 +80,7 @@ public struct RuleSet: Sendable {
         if !rule.keywords.isEmpty {
             for example in rule.examples {
                 let lower = example.lowercased()
-                if !rule.keywords.contains(where: { lower.contains($0) }) {
+                if !rule.keywords.contains(where: { lower.contains(RuleParser.lowercasedKeyword($0)) }) {
                     out.append(RuleDiagnostic(file: rule.file, line: rule.line, column: 1,
                                               message: "rule '\(rule.id)': example \"\(example)\" has none of its keywords, so the prefilter would skip it"))
                 }

@@ -55,6 +55,23 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(matcher.hits("Tweet", characters: 5, language: "en").count, 0)
     }
 
+    func testKeywordsWrittenInCapitalsOfAnyScriptStillFindLowercaseText() throws {
+        let set = try RuleSet(files: [("t.rules", "[drop-ete]\ncategory = nav\nkeywords = ÉTÉ, ПОДЕЛИТЬСЯ\npattern = ^(?:été|поделиться)$\n")])
+        let matcher = RuleMatcher(rules: set, maxLineCharacters: 400)
+        XCTAssertEqual(matcher.hits("Été", characters: 3, language: "fr").count, 1)
+        XCTAssertEqual(matcher.hits("Поделиться", characters: 10, language: "ru").count, 1)
+        XCTAssertEqual(matcher.hits("Hiver", characters: 5, language: "fr").count, 0)
+    }
+
+    func testLongBlocksStillReachRulesWrittenForThem() throws {
+        let text = "[drop-long]\ncategory = legal\nscope = block\nmax-length = 2000\nkeywords = disclaimer\npattern = ^disclaimer\n"
+            + "[drop-short]\ncategory = nav\nkeywords = disclaimer\npattern = ^disclaimer\n"
+        let matcher = RuleMatcher(rules: try RuleSet(files: [("t.rules", text)]), maxLineCharacters: 400)
+        let long = "Disclaimer: " + String(repeating: "this text is long. ", count: 40)
+        XCTAssertEqual(matcher.hits(long, characters: long.count, language: "en").map(\.rule), [0])
+        XCTAssertEqual(matcher.hits("Disclaimer", characters: 10, language: "en").map(\.rule), [0, 1])
+    }
+
     func testLanguageTaggedRulesApplyOnlyToTheirLanguage() throws {
         let set = try RuleSet(files: [("t.rules", "[drop-teilen-de]\ncategory = share\nlang = de\nkeywords = teilen\npattern = ^teilen$\n")])
         let matcher = RuleMatcher(rules: set, maxLineCharacters: 400)
