@@ -11,6 +11,9 @@ final class RuleMatcher {
     /// longer than the default line limit, a second scan over only the rules that reach them.
     private var scans: [String?: LanguageScan] = [:]
     private var longScans: [String?: LanguageScan] = [:]
+    private var lastLanguage: String?? = .none
+    private var lastShort: LanguageScan? = nil
+    private var lastLong: LanguageScan? = nil
     private let defaultMaxLength: Int
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
     private(set) var limitExceeded: Set<String> = []
@@ -132,7 +135,14 @@ final class RuleMatcher {
     /// are written for other languages or for short lines; leaving their keywords out keeps the
     /// automaton small enough to stay in cache while it reads every byte of the article.
     private func scan(for language: String?, long: Bool) -> LanguageScan {
-        if let ready = long ? longScans[language] : scans[language] { return ready }
+        // Blocks come in documents: the last language's scans answer without hashing its name.
+        if language == lastLanguage, let ready = long ? lastLong : lastShort { return ready }
+        if language != lastLanguage {
+            lastLanguage = language
+            lastShort = scans[language]
+            lastLong = longScans[language]
+            if let ready = long ? lastLong : lastShort { return ready }
+        }
         var owners: [(owner: Int, words: [String])] = []
         var unfiltered: [Int] = []
         for (index, rule) in rules.enumerated() where rule.languages.isEmpty || language.map(rule.languages.contains) == true {
@@ -144,7 +154,13 @@ final class RuleMatcher {
             }
         }
         let made = LanguageScan(scanner: KeywordScanner(KeywordAutomaton(owners: owners)), unfiltered: unfiltered)
-        if long { longScans[language] = made } else { scans[language] = made }
+        if long {
+            longScans[language] = made
+            lastLong = made
+        } else {
+            scans[language] = made
+            lastShort = made
+        }
         return made
     }
 
