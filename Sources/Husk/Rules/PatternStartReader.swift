@@ -260,7 +260,7 @@ struct PatternStartReader {
     static func property(_ name: String) -> PatternStart? {
         var s = PatternStart()
         switch name {
-        case "L", "Lu", "Ll", "Lt", "Letter", "Uppercase_Letter", "Lowercase_Letter":
+        case "L", "Lu", "Ll", "Lt", "Letter", "Uppercase_Letter", "Lowercase_Letter", "Alphabetic", "Uppercase", "Lowercase":
             for b in UInt8(0x61)...0x7A { s.insert(b) }
         case "Nd", "Decimal_Number":
             for b in UInt8(0x30)...0x39 { s.insert(b) }

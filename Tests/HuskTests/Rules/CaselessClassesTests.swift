@@ -7,6 +7,9 @@ final class CaselessClassesTests: XCTestCase {
         XCTAssertEqual(CaselessClasses.rewrite(#"^by\s+[\p{L}\p{M}'’.\-]{2,80}$"#), #"^by\s+(?-i:[\p{L}\p{M}'’.\-]){2,80}$"#)
         XCTAssertEqual(CaselessClasses.rewrite(#"^\p{L}+ said"#), #"^(?-i:\p{L})+ said"#)
         XCTAssertEqual(CaselessClasses.rewrite(#"[\p{Han}\s0-9]"#), #"(?-i:[\p{Han}\s0-9])"#)
+        XCTAssertEqual(CaselessClasses.rewrite(#"[\p{L}[\p{M}]]"#), #"(?-i:[\p{L}[\p{M}]])"#)
+        XCTAssertEqual(CaselessClasses.rewrite(#"^[[\w--[0-9_]]'’\-]+ wrote"#), #"^(?-i:[[\w--[0-9_]]'’\-])+ wrote"#)
+        XCTAssertEqual(CaselessClasses.rewrite(#"x[\p{Alphabetic}’—]"#), #"x(?-i:[\p{Alphabetic}’—])"#)
     }
 
     func testClassesThatNeedTheirCaseClosureAreLeftAlone() {
@@ -16,7 +19,9 @@ final class CaselessClassesTests: XCTestCase {
             #"\p{Lu}\p{Ll}+"#,  // cased properties mean any letter when case is ignored
             #"[\p{L}ß]"#,  // a literal with case outside ASCII
             #"[\x{41}\p{L}]"#,  // a code point escape could be a letter
-            #"[\p{L}[\p{M}]]"#,  // nested classes are copied whole
+            #"[\p{L}[a-z]]"#,  // a nested class with case
+            #"[\w--[^0-9]]"#,  // a negated nested class
+            #"[\p{L}É]"#,  // a literal with case outside ASCII
             #"\Q[\p{L}]\E"#,  // quoted text
             #"\\p{L}"#,  // an escaped backslash, then letters
             #"[.,;]"#,  // no property: nothing to gain
