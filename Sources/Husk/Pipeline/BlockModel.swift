@@ -35,8 +35,12 @@ struct BlockModel: Sendable {
         let converted = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
         x.withUnsafeMutableBufferPointer { x in
             features.values.withUnsafeBufferPointer { values in
+                guard let to = x.baseAddress, let from = values.baseAddress else { return }
+                // Plain pointers: with no bounds checks the row converts in vector instructions.
                 for b in converted {
-                    for f in 0..<columns { x[b * width + f] = Float(values[b * features.width + f]) }
+                    let row = to + b &* width
+                    let source = from + b &* features.width
+                    for f in 0..<columns { row[f] = Float(source[f]) }
                 }
             }
         }
