@@ -59,6 +59,15 @@ struct WindowCleaner {
             classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
         }
         dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)
+        // Dropped text is summed per run of equal decisions before it reaches the per-rule
+        // tables: most neighbours share a reason, and each table update hashes a string.
+        var run: (decision: Decision, characters: Int)? = nil
+        func flushRun() {
+            guard let (decision, characters) = run else { return }
+            result.statistics.droppedByCategory[decision.category, default: 0] += characters
+            result.statistics.droppedByRule[decision.label, default: 0] += characters
+            run = nil
+        }
         // Fields read in place: copying each `Block` would retain all of its fields.
         for i in blocks.indices {
             let decision = blocks[i].decision
@@ -68,15 +77,18 @@ struct WindowCleaner {
                 result.statistics.bytesOut += blocks[i].text.utf8.count + 2
                 result.statistics.charactersKept += stats[i].characters
                 result.paragraphs.append(Paragraph(text: blocks[i].text, kind: blocks[i].kind, level: blocks[i].level))
+            } else if let current = run, current.decision.label == decision.label, current.decision.category == decision.category {
+                run = (current.decision, current.characters + stats[i].characters)
             } else {
-                result.statistics.droppedByCategory[decision.category, default: 0] += stats[i].characters
-                result.statistics.droppedByRule[decision.label, default: 0] += stats[i].characters
+                flushRun()
+                run = (decision, stats[i].characters)
             }
             if options.explain {
                 let named = Dictionary(uniqueKeysWithValues: zip(ContextFeatures.names, features.row(i)))
                 result.reports.append(BlockReport(line: blocks[i].line, text: blocks[i].text, decision: decision, features: named))
             }
         }
+        flushRun()
         result.statistics.rulesStopped = engine.matcher.takeLimitExceeded().sorted()
         return result
     }
