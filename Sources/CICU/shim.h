@@ -100,6 +100,7 @@ static inline const char *husk_uscript_getShortName(int32_t script) { return usc
 
 
 static inline int32_t husk_u_sentenceBreak(int32_t c) { return u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK); }
+static inline int32_t husk_u_wordBreak(int32_t c) { return u_getIntPropertyValue(c, UCHAR_WORD_BREAK); }
 static inline int32_t husk_u_strFoldCase(UChar *dest, int32_t capacity, const UChar *src, int32_t length, UErrorCode *status) {
     return u_strFoldCase(dest, capacity, src, length, U_FOLD_CASE_DEFAULT, status);
 }

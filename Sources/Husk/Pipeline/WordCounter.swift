@@ -3,8 +3,9 @@ import ICUKit
 /// Counts words, stopwords and sentences in a block with ICU's break iterators.
 ///
 /// Pure-ASCII text takes an exact fast path that follows the same Unicode word-boundary rules
-/// (UAX #29) for ASCII; a test compares the two on real text. Everything else goes to ICU,
-/// with dictionary segmentation for Chinese, Japanese and Thai.
+/// (UAX #29) for ASCII, and other alphabetic text (Latin, Greek, Cyrillic) a table-driven one
+/// (`WordClasses`); tests compare both with ICU. Everything else goes to ICU, with dictionary
+/// segmentation for Chinese, Japanese and Thai.
 final class WordCounter {
     struct Counts {
         var words = 0
@@ -24,6 +25,8 @@ final class WordCounter {
     let cases = CaseTable()
     /// Sentence_Break classes for text beyond ASCII (one table per thread, like `cases`).
     private let sentenceClasses = SentenceClasses()
+    /// Word_Break classes for alphabetic text beyond ASCII (one table per thread).
+    let wordClasses = WordClasses()
     /// Scratch for lowercasing one word.
     private var lowered: [UInt8] = []
 
@@ -44,7 +47,9 @@ final class WordCounter {
                 Self.asciiWords(buffer) { range in
                     self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepProbes)
                 }
-            } else {
+            } else if !wordClasses.words(buffer, { range, isLetterWord in
+                self.tally(buffer, range, isLetterWord: isLetterWord, stopwords, &counts, keepProbes)
+            }) {
                 words.forEachSegment(in: buffer) { range, kind in
                     guard kind != .none else { return }
                     self.tally(buffer, range, isLetterWord: kind != .number, stopwords, &counts, keepProbes)
@@ -121,8 +126,10 @@ final class WordCounter {
 
     /// Whether ICU would call a word from `asciiWords` a letter word (else a number): ICU's
     /// status is that of the word's last letter or digit ("2nd" letters, "Checkout51" a
-    /// number); a run of underscores is a letter word.
+    /// number), except that a word ending in two or more underscores is a letter word ("1__":
+    /// ICU's rule for consecutive underscores sets it).
     static func isLetterWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if range.count >= 2 && b[range.upperBound - 1] == 0x5F && b[range.upperBound - 2] == 0x5F { return true }
         for k in range.reversed() {
             if isLetter(b[k]) { return true }
             if isDigit(b[k]) { return false }
