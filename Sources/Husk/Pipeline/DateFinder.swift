@@ -69,7 +69,7 @@ final class DateFinder {
 
     /// The first date in `text` as `YYYY-MM-DD`, read in `language` (English as fallback).
     func firstDate(in text: String, language: String?) -> String? {
-        guard text.utf8.count <= 400, Self.mayHoldDigit(text) else { return nil }
+        guard text.utf8.count <= 400, Self.mayHoldDate(text) else { return nil }
         let bytes = Self.separateGluedTimes(Array(text.utf8))
         var searchFrom = 0
         while searchFrom < bytes.count {
@@ -129,12 +129,35 @@ final class DateFinder {
         return i
     }
 
-    /// False when `text` certainly holds no decimal digit: ASCII text without 0-9. Every form
-    /// the candidate pattern knows has a digit (`\d`, which also matches other scripts' digits,
-    /// so any non-ASCII text may hold one). Most lines are prose without digits, and the
-    /// pattern's search is the costliest step of reading metadata.
-    static func mayHoldDigit(_ text: String) -> Bool {
-        text.withBytes { bytes in bytes.contains { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) } }
+    /// False when `text` certainly holds no date the candidate pattern knows: every form has
+    /// four digits in a row (`\d{4}`, any script's digits) except the era years, which are
+    /// written with 年. Most short lines with numbers (prices, times, counts) have neither, and
+    /// the pattern's search is the costliest step of reading metadata.
+    static func mayHoldDate(_ text: String) -> Bool {
+        text.withBytes { b in
+            var run = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 {
+                    run = c >= 0x30 && c <= 0x39 ? run + 1 : 0
+                    if run >= 4 { return true }
+                    i += 1
+                    continue
+                }
+                guard let (value, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                    run = 0
+                    i += 1
+                    continue
+                }
+                if value == 0x5E74 { return true }  // 年
+                let digit = Unicode.Scalar(value)?.properties.generalCategory == .decimalNumber
+                run = digit ? run + 1 : 0
+                if run >= 4 { return true }
+                i += length
+            }
+            return false
+        }
     }
 
     func parse(_ span: String, language: String?) -> String? {

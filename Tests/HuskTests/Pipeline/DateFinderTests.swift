@@ -2,6 +2,16 @@
 import XCTest
 
 final class DateFinderTests: XCTestCase {
+    func testLinesWithoutFourDigitsInARowOrAnEraYearAreNotSearched() throws {
+        for text in ["Price: $25, 3 min read", "Chapter 12 of 300", "9:30 a.m.", "no digits at all"] {
+            XCTAssertFalse(DateFinder.mayHoldDate(text), text)
+        }
+        for text in ["March 5, 2024", "12.03.2024", "令和元年5月1日", "١٢ مارس ٢٠٢٤", "x2024"] {
+            XCTAssertTrue(DateFinder.mayHoldDate(text), text)
+        }
+        XCTAssertEqual(try DateFinder().firstDate(in: "令和元年5月1日", language: "ja"), "2019-05-01")
+    }
+
     func testEnglishForms() throws {
         let finder = try DateFinder()
         XCTAssertEqual(finder.firstDate(in: "Published March 3, 2024, 6:15 a.m. ET", language: "en"), "2024-03-03")
