@@ -18,12 +18,15 @@ final class RuleMatcher {
     /// Rules whose pattern hit ICU's time or stack limit (reported once by the caller).
     private(set) var limitExceeded: Set<String> = []
     /// Rules that hit a limit in the current document: skipped for its remaining blocks, so one
-    /// catastrophic pattern costs one time-out per document, not one per block.
-    private var stopped: Set<Int> = []
+    /// catastrophic pattern costs one time-out per document, not one per block. A flag per
+    /// rule (read for every candidate), and the list of those set, to clear them.
+    private var stopped: [Bool]
+    private var stoppedList: [Int] = []
 
     /// Forgets the stopped rules; called when a document starts.
     func startDocument() {
-        stopped.removeAll()
+        for index in stoppedList { stopped[index] = false }
+        stoppedList.removeAll()
     }
 
     /// Blocks longer than this reach no rule at all.
@@ -59,6 +62,7 @@ final class RuleMatcher {
         longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
             .max() ?? 0
         compiled = Array(repeating: nil, count: rules.rules.count)
+        stopped = Array(repeating: false, count: rules.rules.count)
         defaultMaxLength = maxLineCharacters
     }
 
@@ -73,6 +77,11 @@ final class RuleMatcher {
         guard characters <= longestReach else { return [] }
         let scan = scan(for: language, long: characters > defaultMaxLength)
         let scanner = scan.scanner
+        // The scratch list is held in a local while the block is matched: every use of a
+        // class's stored array is an exclusivity check at run time.
+        var candidates = self.candidates
+        self.candidates = []
+        defer { self.candidates = candidates }
         candidates.removeAll(keepingCapacity: true)
         candidates.append(contentsOf: scan.unfiltered)
 
@@ -96,7 +105,7 @@ final class RuleMatcher {
             if !facts.languages.isEmpty {
                 guard let language, facts.languages.contains(language) else { continue }
             }
-            guard !stopped.contains(index) else { continue }
+            guard !stopped[index] else { continue }
             let regexes = matchers(for: index)
             var hit: RuleHit? = nil
             text.withBytes { buffer in
@@ -118,7 +127,8 @@ final class RuleMatcher {
                         hit = RuleHit(rule: index, captured: captured)
                     case .limitExceeded:
                         limitExceeded.insert(rules[index].id)
-                        stopped.insert(index)
+                        stopped[index] = true
+                        stoppedList.append(index)
                     case .noMatch:
                         continue
                     }
