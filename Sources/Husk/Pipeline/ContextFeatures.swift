@@ -68,9 +68,12 @@ struct ContextFeatures {
         let maxWords = Double(max(1, stats.map(\.words).max() ?? 1))
         let neighbourIndex = Self.neighbourFeatures.compactMap { FeatureExtractor.names.firstIndex(of: $0) }
         // Prefix sums of prose words for windowed sums.
-        var prefix = [0]
-        prefix.reserveCapacity(n + 1)
-        for i in 0..<n { prefix.append(prefix[i] + (prose[i] ? stats[i].words : 0)) }
+        var sums = [0]
+        sums.reserveCapacity(n + 1)
+        for i in 0..<n { sums.append(sums[i] + (prose[i] ? stats[i].words : 0)) }
+        // A constant for the nested function: a captured `var` is checked for exclusive access
+        // at run time on every read.
+        let prefix = sums
         func proseIn(_ lo: Int, _ hi: Int) -> Int { prefix[min(n, max(0, hi))] - prefix[min(n, max(0, lo))] }
         // Distances to the previous and next prose block.
         var previousProse = [Int](repeating: 99, count: n)
