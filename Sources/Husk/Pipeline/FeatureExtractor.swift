@@ -18,7 +18,7 @@ struct FeatureExtractor {
 
     let counter: WordCounter
 
-    func stats(_ block: Block, stopwords: StopwordSet) -> BlockStats {
+    func stats(_ block: borrowing Block, stopwords: StopwordSet) -> BlockStats {
         var s = BlockStats()
         let counts = counter.count(block.text, stopwords: stopwords)
         s.words = counts.words
@@ -107,7 +107,7 @@ struct FeatureExtractor {
         }
     }
 
-    func writeFeatures(_ block: Block, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
+    func writeFeatures(_ block: borrowing Block, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
         let chars = Double(max(1, s.characters))
         let words = Double(max(1, s.words))
         var k = 0

@@ -38,17 +38,17 @@ struct Repairer {
         var out: [Block] = []
         out.reserveCapacity(blocks.count)
         for block in blocks {
-            if var last = out.last, last.kind == .paragraph, block.kind == .paragraph,
-                block.imagesBefore == 0, block.images == 0, !last.emphasized, !block.emphasized,
-                last.indent == block.indent,
-                !Self.endsSentence(last.text), Self.startsLowercase(block.text),
-                Self.wordCount(last.text) >= minWordsBeforeJoin
+            // The last block is read and extended in place: copying it out retained every field.
+            if let k = out.indices.last, out[k].kind == .paragraph, block.kind == .paragraph,
+                block.imagesBefore == 0, block.images == 0, !out[k].emphasized, !block.emphasized,
+                out[k].indent == block.indent,
+                !Self.endsSentence(out[k].text), Self.startsLowercase(block.text),
+                Self.wordCount(out[k].text) >= minWordsBeforeJoin
             {
-                last.text = Self.join(last.text, block.text)
-                last.linkBytes += block.linkBytes
-                last.links += block.links
-                last.urls += block.urls
-                out[out.count - 1] = last
+                out[k].text = Self.join(out[k].text, block.text)
+                out[k].linkBytes += block.linkBytes
+                out[k].links += block.links
+                out[k].urls += block.urls
                 continue
             }
             out.append(block)

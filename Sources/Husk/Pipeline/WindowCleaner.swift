@@ -19,12 +19,13 @@ struct WindowCleaner {
         engine.repairer.resolveHyphens(&blocks, vocabularyText: lines.map(\.text))
         var languageSource = "forced by --language"
         if language == nil {
-            let guess = engine.identifier.identify(blocks.map(\.text), counter: engine.counter, stoplists: cleaner.stoplists)
+            let guess = engine.identifier.identify(blocks.indices.map { blocks[$0].text }, counter: engine.counter, stoplists: cleaner.stoplists)
             language = guess?.code
             languageSource = guess.map { "script and stopwords, confidence \(Int(($0.confidence * 100).rounded()))%" } ?? ""
         }
         let stopwords = cleaner.stoplists.set(for: language)
-        let stats = blocks.map { engine.extractor.stats($0, stopwords: stopwords) }
+        // By index: `map` over the blocks would copy each one (a retain per field).
+        let stats = blocks.indices.map { engine.extractor.stats(blocks[$0], stopwords: stopwords) }
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
@@ -33,7 +34,7 @@ struct WindowCleaner {
         for i in blocks.indices where blocks[i].ruleHits.count > 1 {
             blocks[i].ruleHits.sort { !rules[$0.rule].languages.isEmpty && rules[$1.rule].languages.isEmpty }
         }
-        let ruled = blocks.map { block in block.ruleHits.contains { rules[$0.rule].action == .drop } }
+        let ruled = blocks.indices.map { i in blocks[i].ruleHits.contains { rules[$0.rule].action == .drop } }
         let region = engine.context.mainRegion(stats, ruled: ruled)
         let features = blockFeatures(blocks, stats, region: region)
         var result = Result()
@@ -121,20 +122,27 @@ struct WindowCleaner {
     /// Own features plus context features for every block.
     func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> FeatureMatrix {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
-        let keys = blocks.map { FNV1a.hash($0.text) }
+        let keys = blocks.indices.map { FNV1a.hash(blocks[$0].text) }
         var counts: [UInt64: Int] = [:]
         counts.reserveCapacity(keys.count)
         for key in keys { counts[key, default: 0] += 1 }
         let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
         var features = FeatureMatrix(rows: blocks.count, width: ContextFeatures.names.count)
-        for i in blocks.indices {
-            var categories: UInt64 = 0
-            for hit in blocks[i].ruleHits {
-                if let k = categoryOfRule[hit.rule] { categories |= 1 << UInt64(k) }
-            }
-            features.withRow(i) { row in
-                engine.extractor.writeFeatures(
-                    blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories, into: row)
+        let width = features.width
+        // Rows written through one pointer, each block read in place (a copy of a `Block`
+        // retains every field).
+        features.withUnsafeValues { values in
+            guard let base = values.baseAddress else { return }
+            blocks.withUnsafeBufferPointer { blocks in
+                for i in blocks.indices {
+                    var categories: UInt64 = 0
+                    for hit in blocks[i].ruleHits {
+                        if let k = categoryOfRule[hit.rule] { categories |= 1 << UInt64(k) }
+                    }
+                    engine.extractor.writeFeatures(
+                        blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories,
+                        into: base + i * width)
+                }
             }
         }
         engine.context.build(&features, stats: stats, blocks: blocks, region: region)
