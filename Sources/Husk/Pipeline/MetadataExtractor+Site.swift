@@ -4,8 +4,9 @@ import Foundation
 extension MetadataExtractor {
     /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
     /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
-    /// lines; each candidate also gains from the other places the page names it.
-    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary) {
+    /// lines; each candidate also gains from the other places the page names it. `datelines`
+    /// are the short lines near the top that hold a date.
+    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, datelines: Set<Int> = []) {
         var votes: [String: (name: String, score: Double, source: String)] = [:]
         func vote(_ raw: String, _ weight: Double, _ source: String) {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
@@ -25,6 +26,21 @@ extension MetadataExtractor {
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
+        // The page's opening line: the first with words or an image that no rule claimed (skip
+        // links). A plain line there is the masthead of a page rendered without its links; not
+        // after a logo, nor a glued menu ("AcmeHome About Contact"), nor a name over a date
+        // (the byline of a page whose header starts the text).
+        let opening = blocks.indices.prefix(head).first {
+            (stats[$0].words > 0 || !blocks[$0].imageAlts.isEmpty) && blocks[$0].ruleHits.isEmpty
+        }
+        let plainOpening = opening.flatMap { i -> Int? in
+            let next = ((i + 1)..<blocks.count).first { stats[$0].words > 0 }
+            guard stats[i].linkDensity < 0.75, !blocks[...i].contains(where: { !$0.imageAlts.isEmpty }),
+                !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
+                !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) })
+            else { return nil }
+            return i
+        }
         for i in 0..<head {
             for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) && !isAuthorCard(i, alt: alt, blocks: blocks, stats: stats) {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
@@ -39,11 +55,11 @@ extension MetadataExtractor {
             let isMenuItem = blocks[i].kind == .listItem
             let isMajorHeading = blocks[i].kind == .heading && blocks[i].level <= 2
             if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
-                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0 || i == plainOpening
             {
                 // A top-level heading that is all link is the masthead linking home ("# [Acme](/)").
                 let isLinkedMasthead = isMajorHeading && stats[i].linkDensity >= 0.75
-                vote(text, isLinkedMasthead ? mastheadWeight : 1, "line \(blocks[i].line), brand line")
+                vote(text, isLinkedMasthead ? mastheadWeight : i == plainOpening ? openingWeight : 1, "line \(blocks[i].line), brand line")
                 brandVoted = true
             }
         }

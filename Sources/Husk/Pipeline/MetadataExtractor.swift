@@ -54,6 +54,9 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
+    /// Site-name votes of the page's opening line, when it is short and no rule claimed it
+    /// (see `chooseSitename`).
+    var openingWeight = 1.5
     /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
     /// winner's fuller form).
     var maxMentionBytes = 200
@@ -214,7 +217,7 @@ struct MetadataExtractor {
             result.provenance["title"] = "line \(blocks[index].line)"
             result.consumed[index] = "title"
         }
-        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary)
+        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }

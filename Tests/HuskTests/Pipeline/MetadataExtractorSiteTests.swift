@@ -84,4 +84,14 @@ final class MetadataExtractorSiteTests: XCTestCase {
             "Follow Priya Raman\n\nAbout Priya Raman\n\nMore from Priya Raman\n\n© 2024 Riverton Ledger")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
     }
+
+    func testAPlainOpeningLineIsTheMastheadOfAPageWithoutLinks() throws {
+        let m = try meta("Skip to content\n\nRiverton Ledger\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+        // After a logo, or when it is a glued menu, the opening line is no masthead.
+        let menu = try meta("RivertonHome About Contact\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertNil(menu.sitename)
+        let logo = try meta("![Harborview Weekly](#)\n\n#### Sports\n\n# Library to open in spring after long delay", "© 2024 Harborview Weekly")
+        XCTAssertEqual(logo.sitename, "Harborview Weekly")
+    }
 }
