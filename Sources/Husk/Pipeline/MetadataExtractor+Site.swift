@@ -176,9 +176,13 @@ extension MetadataExtractor {
     }
 
     /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").
+    /// They are the `brand` words of `Rules/metadata/sitename-noise.txt`.
+    static let brandWords: Set<String> = Set(loadList("metadata/sitename-noise.txt").filter { $0.hasPrefix("brand ") }.map { String($0.dropFirst(6)) })
+
+    /// A name without the words that decorate it in alt texts and links (`brandWords`).
     static func stripBrandWords(_ text: String) -> String {
         var words = text.split(separator: " ").map(String.init)
-        while let last = words.last, ["logo", "homepage", "home", "icon", "image"].contains(last.lowercased()) {
+        while let last = words.last, brandWords.contains(last.lowercased()) {
             words.removeLast()
         }
         return words.joined(separator: " ")

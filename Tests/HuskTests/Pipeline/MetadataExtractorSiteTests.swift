@@ -94,4 +94,14 @@ final class MetadataExtractorSiteTests: XCTestCase {
         let logo = try meta("![Harborview Weekly](#)\n\n#### Sports\n\n# Library to open in spring after long delay", "© 2024 Harborview Weekly")
         XCTAssertEqual(logo.sitename, "Harborview Weekly")
     }
+
+    func testAStopOrAPossessiveEndsTheFullerNameAndALogoLabelIsNoMention() throws {
+        let m = try meta(
+            "[Riverton Homepage](/)\n\n# Library to open in spring",
+            "Ann Lee/Riverton Magazine; map by Bo Chen\n\nRiverton Magazine's editors read every comment\n\n"
+                + "Photographs by Ann Lee for Riverton Magazine\n\n[Riverton Homepage](/)\n\n[Riverton Homepage](/)\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Magazine")
+        XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine’s"), "Magazine")
+        XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine;"), "Magazine")
+    }
 }
