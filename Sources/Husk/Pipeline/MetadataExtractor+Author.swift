@@ -55,7 +55,7 @@ extension MetadataExtractor {
                 continue
             }
             // A role line ("Digital Content Producer") is shaped like a name too.
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+            guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
                 !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line under the title", consuming: true)
@@ -72,7 +72,7 @@ extension MetadataExtractor {
                 blocks[i].kind != .listItem, Self.isNameLike(blocks[i], stats[i])
             else { continue }
             let name = blocks[i].text
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+            guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
                 !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
@@ -119,7 +119,7 @@ extension MetadataExtractor {
                 let portrait = alts.contains { $0.contains(joined.lowercased()) }
                 let bio = outside && (k == words.count || blocks[i].kind == .heading)
                     && hasBio(about: name, after: i, blocks: blocks, stats: stats)
-                guard portrait || bio, joined != result.metadata.sitename,
+                guard portrait || bio, !result.isBrandName(joined),
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
                 result.setAuthors(
@@ -169,7 +169,7 @@ extension MetadataExtractor {
         guard s.words >= 2, s.words <= 4, words.count == s.words, s.capitalized == s.words, s.characters <= 40,
             blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
             blocks[i].text != blocks[i].text.uppercased(),
-            blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
+            !result.isBrandName(blocks[i].text), !bylineNoise.contains(blocks[i].text.lowercased())
         else { return }
         result.setAuthors([blocks[i].text], block: i, line: blocks[i].line, because: "sign-off after the article", consuming: true)
     }

@@ -225,12 +225,22 @@ extension MetadataExtractor {
         return String(trimmed[..<end])
     }
 
+    /// Separators after which a footer line goes on with links or clauses ("Acme · Privacy ∙ Terms").
+    static let footerSeparators = [" · ", " ∙ ", " • ", " | ", " — ", " – ", " - ", ". "]
+
+    /// `text` up to its first footer separator: the holder of "© 2024 Acme · Privacy ∙ Terms".
+    static func beforeSeparator(_ text: String) -> String {
+        var out = text
+        for cut in footerSeparators {
+            if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
+        }
+        return out
+    }
+
     /// A copyright holder without year, trailing clauses and legal form.
     static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
         var out = name
-        for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
-            if let r = out.range(of: cut) { out = String(out[..<r.lowerBound]) }
-        }
+        out = beforeSeparator(out)
         var words = out.split(separator: " ").map(String.init)
         // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
         while let first = words.first, words.count > 1,

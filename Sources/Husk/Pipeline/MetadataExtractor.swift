@@ -14,6 +14,12 @@ struct MetadataExtractor {
         /// The block the author's name came from: the byline, where a date often stands too.
         var authorBlock: Int? = nil
 
+        /// Whether `name` is the site's brand, so no author: the chosen site name, unless only
+        /// the copyright line gave it. The holder of a personal site's copyright is its author.
+        func isBrandName(_ name: String) -> Bool {
+            name == metadata.sitename && provenance["sitename"]?.hasSuffix("rule extract-sitename-copyright") != true
+        }
+
         /// Records the authors read from block `index` (input line `line`), and why; with
         /// `consuming`, the block's whole text was the byline and leaves the body.
         mutating func setAuthors(_ names: [String], block index: Int, line: Int, because reason: String, consuming: Bool = false) {
@@ -159,7 +165,7 @@ struct MetadataExtractor {
                         result.provenance["updated"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
                 case "sitename" where result.metadata.sitename == nil:
-                    let name = sitenameWithoutNoise(Self.cleanName(raw))
+                    let name = sitenameWithoutNoise(Self.cleanName(Self.beforeSeparator(raw)))
                     if !name.isEmpty && name.split(separator: " ").count <= 6 {
                         result.metadata.sitename = name
                         result.provenance["sitename"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"

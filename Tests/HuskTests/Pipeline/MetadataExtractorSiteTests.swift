@@ -104,4 +104,11 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine’s"), "Magazine")
         XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine;"), "Magazine")
     }
+
+    func testTheCopyrightHolderEndsAtAFooterSeparatorAndStaysTheAuthorOfAPersonalSite() throws {
+        let m = try meta("# Library to open in spring after long delay\n\nPriya Raman\n\nMarch 3, 2024", "© 2024 Priya Raman · Privacy ∙ Terms ∙ Collection notice")
+        XCTAssertEqual(m.sitename, "Priya Raman")
+        XCTAssertEqual(m.author, "Priya Raman")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Harborview Weekly • Privacy • Cookie settings").sitename, "Harborview Weekly")
+    }
 }
