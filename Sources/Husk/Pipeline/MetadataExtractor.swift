@@ -81,6 +81,9 @@ struct MetadataExtractor {
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
     var bylineReach = 8
+    /// How many blocks above the headline a byline may stand before a name line under the
+    /// headline replaces it (see `extract`).
+    var maxBylineAboveTitle = 8
     /// How many blocks past the start of the main region a dateline may sit.
     var dateSlack = 10
     /// Blocks between the region's start and its first paragraph of solid prose beyond which
@@ -230,6 +233,13 @@ struct MetadataExtractor {
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             if result.metadata.authors.isEmpty {
                 findNameLine(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
+            } else if let author = result.authorBlock, titleIndex - author > maxBylineAboveTitle {
+                // A byline far above the headline is a menu's label ("By Use Case") or another
+                // item's: a name line under the headline is the article's own.
+                var near = result
+                near.metadata.authors = []
+                findNameLine(&near, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
+                if !near.metadata.authors.isEmpty { result = near }
             }
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }

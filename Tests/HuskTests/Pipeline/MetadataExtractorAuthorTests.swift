@@ -133,4 +133,11 @@ final class MetadataExtractorAuthorTests: XCTestCase {
             below + "##### Acme Software\n\nAcme builds apps for libraries and schools across the region since 2004.\n\n### 0 Comments")
         XCTAssertNil(company.author, "a company's blurb speaks of no person")
     }
+
+    func testANameLineUnderTheHeadlineBeatsAByLabelFarAboveIt() throws {
+        let menu = (1...10).map { "* [Topic \($0)](#)" }.joined(separator: "\n")
+        let m = try meta("By Field Trip\n\n* [Harbor Tours](#)\n* [Ferry Rides](#)\n\n" + menu + "\n\nLatest\n\nOpinion\n\nRegional\n\n"
+            + "Events\n\nWeather\n\nSports\n\nCulture\n\nPodcasts\n\n# Library to open in spring after long delay\n\n[Tomas Eriksen](#)\n\nMarch 4, 2025")
+        XCTAssertEqual(m.author, "Tomas Eriksen")
+    }
 }
