@@ -116,7 +116,11 @@ extension MetadataExtractor {
                 let name = words.prefix(k)
                 guard Self.isNameShaped(name) else { continue }
                 let joined = name.joined(separator: " ")
-                let portrait = alts.contains { $0.contains(joined.lowercased()) }
+                // A portrait's alt text is the name with a few words at most ("Photo of Jane
+                // Doe"); a teaser's image repeats its whole headline.
+                let portrait = alts.contains { alt in
+                    alt.contains(joined.lowercased()) && alt.split(separator: " ").count <= k + maxPortraitAltExtraWords
+                }
                 let bio = outside && (k == words.count || blocks[i].kind == .heading)
                     && hasBio(about: name, after: i, blocks: blocks, stats: stats)
                 guard portrait || bio, !result.isBrandName(joined),

@@ -81,6 +81,8 @@ struct MetadataExtractor {
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
     var bylineReach = 8
+    /// Words a portrait's alt text may have besides the name ("Photo of Jane Doe", see `findAuthorBox`).
+    var maxPortraitAltExtraWords = 4
     /// How many blocks above the headline a byline may stand before a name line under the
     /// headline replaces it (see `extract`).
     var maxBylineAboveTitle = 8

@@ -140,4 +140,11 @@ final class MetadataExtractorAuthorTests: XCTestCase {
             + "Events\n\nWeather\n\nSports\n\nCulture\n\nPodcasts\n\n# Library to open in spring after long delay\n\n[Tomas Eriksen](#)\n\nMarch 4, 2025")
         XCTAssertEqual(m.author, "Tomas Eriksen")
     }
+
+    func testATeasersImageRepeatingItsHeadlineIsNoPortrait() throws {
+        let teaser = try meta("# Library to open in spring", "More stories\n\n![Harbor Ferry Service to Resume After Winter Repairs End](#)\n\n### [Harbor Ferry Service to Resume After Winter Repairs End](#)")
+        XCTAssertNil(teaser.author)
+        let portrait = try meta("# Library to open in spring", "![Photo of Tomas Eriksen](#)\n\nTomas Eriksen writes about the harbor and its ferries.")
+        XCTAssertEqual(portrait.author, "Tomas Eriksen")
+    }
 }
