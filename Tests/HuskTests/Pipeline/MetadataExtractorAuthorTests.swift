@@ -147,4 +147,9 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         let portrait = try meta("# Library to open in spring", "![Photo of Tomas Eriksen](#)\n\nTomas Eriksen writes about the harbor and its ferries.")
         XCTAssertEqual(portrait.author, "Tomas Eriksen")
     }
+
+    func testALowercaseUserNameAloneAfterByIsTheAuthor() throws {
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nMarch 4, 2025\n\nby rivertonfan").author, "rivertonfan")
+        XCTAssertNil(try meta("# Library to open in spring after long delay\n\nby far the longest wait").author)
+    }
 }
