@@ -140,8 +140,22 @@ extension MetadataExtractor {
                 if offset < out.count { out = String(out.prefix(offset)) }
             }
         }
-        out = Self.cleanName(out)
+        // A registration or phone number after the name ("Acme 粤ICP备12345678号") is no part of it.
+        var words = out.split(separator: " ")
+        while let last = words.last, words.count > 1, Self.longestDigitRun(last) >= minRegistrationDigits { words.removeLast() }
+        out = Self.cleanName(words.joined(separator: " "))
         return sitenameNoise.never.contains(out.lowercased()) ? "" : out
+    }
+
+    /// The longest run of ASCII digits in `word`.
+    static func longestDigitRun(_ word: Substring) -> Int {
+        var longest = 0
+        var run = 0
+        for b in word.utf8 {
+            run = b >= 0x30 && b <= 0x39 ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// An alt text that pictures a person ("Jane Doe's avatar"), by the `person` words of
@@ -169,6 +183,10 @@ extension MetadataExtractor {
         if lower.hasSuffix(")"), let open = lower.lastIndex(of: "("),
             lower[lower.index(after: open)..<lower.index(before: lower.endIndex)].allSatisfy(\.isNumber)
         {
+            return true
+        }
+        // A slug holding a brand word ("logo-white", "acme-icon") names an image file.
+        if !name.contains(" "), lower.contains("-"), lower.split(separator: "-").contains(where: { brandWords.contains(String($0)) }) {
             return true
         }
         return name.contains(where: { "?=/_".contains($0) })
@@ -227,6 +245,8 @@ extension MetadataExtractor {
 
     /// Separators after which a footer line goes on with links or clauses ("Acme · Privacy ∙ Terms").
     static let footerSeparators = [" · ", " ∙ ", " • ", " | ", " — ", " – ", " - ", ". "]
+    /// The marks of `footerSeparators` that never start a name.
+    static let footerSeparatorMarks: Set<Character> = ["·", "∙", "•", "|"]
 
     /// `text` up to its first footer separator: the holder of "© 2024 Acme · Privacy ∙ Terms".
     static func beforeSeparator(_ text: String) -> String {
@@ -243,8 +263,9 @@ extension MetadataExtractor {
         out = beforeSeparator(out)
         var words = out.split(separator: " ").map(String.init)
         // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
+        // "© 2019 by Acme Publishing": the "by" too.
         while let first = words.first, words.count > 1,
-            ["copyright", "©", "(c)"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
+            ["copyright", "©", "(c)", "by"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
         {
             words.removeFirst()
         }

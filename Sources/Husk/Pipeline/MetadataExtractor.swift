@@ -114,6 +114,8 @@ struct MetadataExtractor {
     /// more than `statementMinWords` words ending in a full stop.
     var statementPenalty = 1.0
     var statementMinWords = 8
+    /// Digits in a row that make a word a registration or phone number, no part of a site's name.
+    var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
 
@@ -170,6 +172,9 @@ struct MetadataExtractor {
                         result.provenance["updated"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
                 case "sitename" where result.metadata.sitename == nil:
+                    // "© 2025 • Theme by Acme • Log in": a separator right after the year means
+                    // the line names no holder; what follows is another footer item.
+                    if let first = raw.trimmingSpaces.first, Self.footerSeparatorMarks.contains(first) { continue }
                     let name = sitenameWithoutNoise(Self.cleanName(Self.beforeSeparator(raw)))
                     if !name.isEmpty && name.split(separator: " ").count <= 6 {
                         result.metadata.sitename = name

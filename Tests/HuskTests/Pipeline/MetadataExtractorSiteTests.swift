@@ -111,4 +111,14 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(m.author, "Priya Raman")
         XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Harborview Weekly • Privacy • Cookie settings").sitename, "Harborview Weekly")
     }
+
+    func testFooterCreditsRegistrationNumbersAndSlugsAreNoPartOfASiteName() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024, Harborview Weekly 沪ICP备20481234号").sitename, "Harborview Weekly")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2019 by Riverton Ledger").sitename, "Riverton Ledger")
+        XCTAssertNil(try meta("# Library to open in spring", "© 2024 • Slate Theme by Pixelworks • Log in").sitename)
+        XCTAssertTrue(MetadataExtractor.looksLikeFileName("logo-white"))
+        XCTAssertFalse(MetadataExtractor.looksLikeFileName("Coca-Cola"))
+        let prompts = try meta("# Library to open in spring", "About Show submenu for About\n\nAbout Show submenu for About\n\nContact Sales\n\nContact Sales")
+        XCTAssertNil(prompts.sitename, "menu controls and departments are no site")
+    }
 }
