@@ -37,7 +37,9 @@ extension MetadataExtractor {
             let next = ((i + 1)..<blocks.count).first { stats[$0].words > 0 }
             guard stats[i].linkDensity < 0.75, !blocks[...i].contains(where: { !$0.imageAlts.isEmpty }),
                 !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
-                !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) })
+                !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) }),
+                // A line ending in a comma goes on below ("Wednesday," / "November 20").
+                blocks[i].text.last != ","
             else { return nil }
             return i
         }

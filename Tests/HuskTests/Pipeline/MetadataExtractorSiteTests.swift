@@ -89,6 +89,8 @@ final class MetadataExtractorSiteTests: XCTestCase {
         let m = try meta("Skip to content\n\nRiverton Ledger\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
         // After a logo, or when it is a glued menu, the opening line is no masthead.
+        XCTAssertNil(try meta("Skip to the story\n\nLibrary to open in spring after long delay").sitename)
+        XCTAssertNil(try meta("Thursday,\n\nMarch 7\n\nLibrary to open in spring after long delay").sitename)
         let menu = try meta("RivertonHome About Contact\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
         XCTAssertNil(menu.sitename)
         let logo = try meta("![Harborview Weekly](#)\n\n#### Sports\n\n# Library to open in spring after long delay", "© 2024 Harborview Weekly")
