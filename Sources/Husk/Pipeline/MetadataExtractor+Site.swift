@@ -26,23 +26,7 @@ extension MetadataExtractor {
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
-        // The page's opening line: the first with words or an image that no rule claimed (skip
-        // links). A plain line there is the masthead of a page rendered without its links; not
-        // after a logo, nor a glued menu ("AcmeHome About Contact"), nor a name over a date
-        // (the byline of a page whose header starts the text).
-        let opening = blocks.indices.prefix(head).first {
-            (stats[$0].words > 0 || !blocks[$0].imageAlts.isEmpty) && blocks[$0].ruleHits.isEmpty
-        }
-        let plainOpening = opening.flatMap { i -> Int? in
-            let next = ((i + 1)..<blocks.count).first { stats[$0].words > 0 }
-            guard stats[i].linkDensity < 0.75, !blocks[...i].contains(where: { !$0.imageAlts.isEmpty }),
-                !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
-                !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) }),
-                // A line ending in a comma goes on below ("Wednesday," / "November 20").
-                blocks[i].text.last != ","
-            else { return nil }
-            return i
-        }
+        let plainOpening = plainOpeningLine(blocks, stats: stats, head: head, datelines: datelines)
         for i in 0..<head {
             for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) && !isAuthorCard(i, alt: alt, blocks: blocks, stats: stats) {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
@@ -57,7 +41,8 @@ extension MetadataExtractor {
             let isMenuItem = blocks[i].kind == .listItem
             let isMajorHeading = blocks[i].kind == .heading && blocks[i].level <= 2
             if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
-                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0 || i == plainOpening
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0 || i == plainOpening,
+                !isBreadcrumbStep(text, in: blocks.prefix(2 * head))
             {
                 // A top-level heading that is all link is the masthead linking home ("# [Acme](/)").
                 let isLinkedMasthead = isMajorHeading && stats[i].linkDensity >= 0.75

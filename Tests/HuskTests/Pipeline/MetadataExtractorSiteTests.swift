@@ -91,6 +91,10 @@ final class MetadataExtractorSiteTests: XCTestCase {
         // After a logo, or when it is a glued menu, the opening line is no masthead.
         XCTAssertNil(try meta("Skip to the story\n\nLibrary to open in spring after long delay").sitename)
         XCTAssertNil(try meta("Thursday,\n\nMarch 7\n\nLibrary to open in spring after long delay").sitename)
+        let social = try meta("* Facebook\n* Instagram\n\nSearch\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(social.sitename, "Riverton Ledger", "a social menu and a search box above the masthead")
+        let crumb = try meta("Gardening Tips\n\nHome ›\n\nGardening Tips ›\n\nLibrary to open in spring after long delay")
+        XCTAssertNil(crumb.sitename, "a breadcrumb's step is a section")
         let menu = try meta("RivertonHome About Contact\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
         XCTAssertNil(menu.sitename)
         let logo = try meta("![Harborview Weekly](#)\n\n#### Sports\n\n# Library to open in spring after long delay", "© 2024 Harborview Weekly")
