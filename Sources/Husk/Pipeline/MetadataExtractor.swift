@@ -38,6 +38,8 @@ struct MetadataExtractor {
     /// Job titles and role words (`Rules/metadata/author-roles.txt`), also part of `bylineNoise`.
     var roleWords: Set<String> = Set(MetadataExtractor.authorRoles)
     static let authorRoles = MetadataExtractor.loadList("metadata/author-roles.txt")
+    /// Words that end a collective byline and stay in it (`Rules/metadata/collective-bylines.txt`).
+    var collectiveBylineWords: Set<String> = Set(MetadataExtractor.loadList("metadata/collective-bylines.txt"))
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
     /// Pronouns that make a paragraph a person's bio (`Rules/metadata/bio-pronouns.txt`).

@@ -152,4 +152,10 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nMarch 4, 2025\n\nby rivertonfan").author, "rivertonfan")
         XCTAssertNil(try meta("# Library to open in spring after long delay\n\nby far the longest wait").author)
     }
+
+    func testACollectiveWordEndingTheBylineStaysInIt() throws {
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Riverton Ledger Staff\n\nMarch 4, 2025").author, "Riverton Ledger Staff")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen, Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
+    }
 }
