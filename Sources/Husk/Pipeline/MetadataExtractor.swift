@@ -108,6 +108,11 @@ struct MetadataExtractor {
     var maxLinkedHeadlineLevel = 2
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
+    /// What a title candidate's bonus for a bare byline label under it loses when a standfirst
+    /// stands between them (see `findTitle`).
+    var labelGapCost = 0.5
+    /// What a title candidate loses when it stands under a bare byline label: it is the name.
+    var labelledNameCost = 3.0
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
