@@ -99,7 +99,9 @@ extension MetadataExtractor {
             result.provenance["sitename"] = nil
             return
         }
-        result.metadata.sitename = fullerSiteName(best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] })
+        let others = Set(votes.keys).subtracting([Self.siteKey(best.name)])
+        result.metadata.sitename = fullerSiteName(
+            best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] }, candidates: others)
         result.provenance["sitename"] = best.source
     }
 

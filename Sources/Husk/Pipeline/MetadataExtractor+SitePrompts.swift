@@ -51,7 +51,10 @@ extension MetadataExtractor {
     /// Prompts and logos give a site's short name; the page's own sentences give its full one.
     /// A stop or a possessive may end the phrase; a logo's label ("Acme Homepage") is the logo
     /// the votes already counted, not a mention.
-    func fullerSiteName(_ name: String, blocks: [Block]) -> String {
+    ///
+    /// Another candidate that is the fuller name's domain form ("AcmeNews.com" for "Acme" and
+    /// "News") confirms a word that any mention gives: the page named the site both ways.
+    func fullerSiteName(_ name: String, blocks: [Block], candidates: Set<String> = []) -> String {
         var total = 0
         var next: [Substring: Int] = [:]
         // A byte search first: few blocks hold the name at all.
@@ -75,7 +78,7 @@ extension MetadataExtractor {
             }
         }
         guard let (word, count) = next.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
-            count >= minExtensionMentions, count * 2 > total, !isBylineNoise(word),
+            count >= minExtensionMentions && count * 2 > total || candidates.contains(Self.siteKey(name + " " + word)), !isBylineNoise(word),
             !sitenameNoise.never.contains(word.lowercased()), !companySuffixes.contains(where: { $0.parts == [word.lowercased()] })
         else { return name }
         return name + " " + word

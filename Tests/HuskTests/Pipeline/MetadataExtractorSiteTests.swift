@@ -129,4 +129,12 @@ final class MetadataExtractorSiteTests: XCTestCase {
         let prompts = try meta("# Library to open in spring", "About Show submenu for About\n\nAbout Show submenu for About\n\nContact Sales\n\nContact Sales")
         XCTAssertNil(prompts.sitename, "menu controls and departments are no site")
     }
+
+    func testADomainFormOfTheFullerNameConfirmsIt() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Riverton Ledger on the go\n\nRiverton Ledger North\n\nRiverton Ledger South\n\nRiverton Ledger East\n\n"
+                + "Advertise on RivertonLedger.com\n\nAbout Riverton\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
 }
