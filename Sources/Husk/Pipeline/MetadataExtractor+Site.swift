@@ -90,7 +90,10 @@ extension MetadataExtractor {
             let holding = short.indices.filter { short[$0].containsBytes(name) }
             naming[key] = holding.map { shortBlocks[$0] }
             let mentions = holding.filter { k in !longer.contains { short[k].containsBytes($0) } }.count
-            votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
+            // The byline's author is mentioned by every byline, bio and comment reply of a
+            // personal blog: those mentions are the person's, not the site's.
+            let bonus = authors.contains(key) ? 0 : min(1.5, 0.5 * Double(max(0, mentions - 1)))
+            votes[key] = (entry.name, entry.score + bonus, entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
             best.score >= minSiteScore

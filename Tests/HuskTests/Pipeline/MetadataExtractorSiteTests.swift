@@ -137,4 +137,12 @@ final class MetadataExtractorSiteTests: XCTestCase {
                 + "Advertise on RivertonLedger.com\n\nAbout Riverton\n\nAbout Riverton\n\nFollow Riverton")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
     }
+
+    func testTheAuthorsOwnMentionsDoNotMakeTheirCopyrightTheSiteOverTheLogo() throws {
+        let m = try meta(
+            "![Harbor Jam Kitchen](#)\n\n# Library to open in spring\n\nBy Priya Raman",
+            "Priya Raman\n\nPriya Raman writes about the harbor town.\n\nPriya Raman replied\n\nPriya Raman replied\n\n© Priya Raman")
+        XCTAssertEqual(m.sitename, "Harbor Jam Kitchen")
+        XCTAssertEqual(m.author, "Priya Raman")
+    }
 }
