@@ -48,6 +48,8 @@ final class MetadataExtractorSiteTests: XCTestCase {
     func testACopyrightWordAfterTheSignAndAYearRangeAreNoPartOfTheHolder() throws {
         XCTAssertEqual(try meta("# Library to open in spring", "© Copyright 2011-2024 Harborview Weekly.").sitename, "Harborview Weekly")
         XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Riverton Ledger Media Network").sitename, "Riverton Ledger")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Harborview Digital LLC").sitename, "Harborview")
+        XCTAssertEqual(try meta("# Library to open in spring", "Copyright © 2024 Harbor Software Development Corp.").sitename, "Harbor Software")
     }
 
     func testAJapaneseCopyrightHolderKeepsItsDomainName() throws {
