@@ -24,6 +24,8 @@ extension MetadataExtractor {
             // Up to four words, and nothing after them but a lowercase tail ("on YouTube").
             // "Contact Us About Your Project", "Subscribe to Our Newsletter": not a name.
             guard !name.isEmpty, name.count <= 4, !sitenameNoise.never.contains(name[0].lowercased()) else { return nil }
+            // In a line all in capitals no case marks where the name ends ("CONTACT ACME TODAY").
+            if name.count > 1, Self.isAllCaps(text) { return nil }
             let rest = words.dropFirst(prompt.count + name.count)
             guard rest.isEmpty || rest.first?.first?.isLowercase == true && rest.count <= 3 else { return nil }
             return Self.cleanName(name.joined(separator: " "))
