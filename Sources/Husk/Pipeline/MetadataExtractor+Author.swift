@@ -59,7 +59,7 @@ extension MetadataExtractor {
                 continue
             }
             // A role line ("Digital Content Producer") is shaped like a name too.
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+            guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
                 !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line under the title", consuming: true)
@@ -76,7 +76,7 @@ extension MetadataExtractor {
                 blocks[i].kind != .listItem, Self.isNameLike(blocks[i], stats[i])
             else { continue }
             let name = blocks[i].text
-            guard name != result.metadata.sitename, !Self.isCommonPhrase(name, in: vocabulary),
+            guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
                 !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
@@ -120,10 +120,14 @@ extension MetadataExtractor {
                 let name = words.prefix(k)
                 guard Self.isNameShaped(name) else { continue }
                 let joined = name.joined(separator: " ")
-                let portrait = alts.contains { $0.contains(joined.lowercased()) }
+                // A portrait's alt text is the name with a few words at most ("Photo of Jane
+                // Doe"); a teaser's image repeats its whole headline.
+                let portrait = alts.contains { alt in
+                    alt.contains(joined.lowercased()) && alt.split(separator: " ").count <= k + maxPortraitAltExtraWords
+                }
                 let bio = outside && (k == words.count || blocks[i].kind == .heading)
                     && hasBio(about: name, after: i, blocks: blocks, stats: stats)
-                guard portrait || bio, joined != result.metadata.sitename,
+                guard portrait || bio, !result.isBrandName(joined),
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
                 result.setAuthors(
@@ -173,7 +177,7 @@ extension MetadataExtractor {
         guard s.words >= 2, s.words <= 4, words.count == s.words, s.capitalized == s.words, s.characters <= 40,
             blocks[i].text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" }),
             blocks[i].text != blocks[i].text.uppercased(),
-            blocks[i].text != result.metadata.sitename, !bylineNoise.contains(blocks[i].text.lowercased())
+            !result.isBrandName(blocks[i].text), !bylineNoise.contains(blocks[i].text.lowercased())
         else { return }
         result.setAuthors([blocks[i].text], block: i, line: blocks[i].line, because: "sign-off after the article", consuming: true)
     }

@@ -8,8 +8,9 @@ import Darwin
 extension MetadataExtractor {
     /// Site name by votes: the page's own title suffix, logo alt texts and "X homepage" lines at
     /// the top, "Follow X on Twitter", the copyright holder (legal form removed) and short brand
-    /// lines; each candidate also gains from the other places the page names it.
-    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary) {
+    /// lines; each candidate also gains from the other places the page names it. `datelines`
+    /// are the short lines near the top that hold a date.
+    func chooseSitename(_ result: inout Result, blocks: [Block], stats: [BlockStats], vocabulary: ProseVocabulary, datelines: Set<Int> = []) {
         var votes: [String: (name: String, score: Double, source: String)] = [:]
         func vote(_ raw: String, _ weight: Double, _ source: String) {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
@@ -29,6 +30,7 @@ extension MetadataExtractor {
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
+        let plainOpening = plainOpeningLine(blocks, stats: stats, head: head, datelines: datelines)
         for i in 0..<head {
             for alt in blocks[i].imageAlts.prefix(2) where i < 6 && !isPortraitAlt(alt) && !isAuthorCard(i, alt: alt, blocks: blocks, stats: stats) {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
@@ -43,11 +45,12 @@ extension MetadataExtractor {
             let isMenuItem = blocks[i].kind == .listItem
             let isMajorHeading = blocks[i].kind == .heading && blocks[i].level <= 2
             if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
-                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0
+                blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0 || i == plainOpening,
+                !isBreadcrumbStep(text, in: blocks.prefix(2 * head))
             {
                 // A top-level heading that is all link is the masthead linking home ("# [Acme](/)").
                 let isLinkedMasthead = isMajorHeading && stats[i].linkDensity >= 0.75
-                vote(text, isLinkedMasthead ? mastheadWeight : 1, "line \(blocks[i].line), brand line")
+                vote(text, isLinkedMasthead ? mastheadWeight : i == plainOpening ? openingWeight : 1, "line \(blocks[i].line), brand line")
                 brandVoted = true
             }
         }
@@ -91,7 +94,10 @@ extension MetadataExtractor {
             let holding = short.indices.filter { short[$0].containsBytes(name) }
             naming[key] = holding.map { shortBlocks[$0] }
             let mentions = holding.filter { k in !longer.contains { short[k].containsBytes($0) } }.count
-            votes[key] = (entry.name, entry.score + min(1.5, 0.5 * Double(max(0, mentions - 1))), entry.source)
+            // The byline's author is mentioned by every byline, bio and comment reply of a
+            // personal blog: those mentions are the person's, not the site's.
+            let bonus = authors.contains(key) ? 0 : min(1.5, 0.5 * Double(max(0, mentions - 1)))
+            votes[key] = (entry.name, entry.score + bonus, entry.source)
         }
         guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
             best.score >= minSiteScore
@@ -100,7 +106,9 @@ extension MetadataExtractor {
             result.provenance["sitename"] = nil
             return
         }
-        result.metadata.sitename = fullerSiteName(best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] })
+        let others = Set(votes.keys).subtracting([Self.siteKey(best.name)])
+        result.metadata.sitename = fullerSiteName(
+            best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] }, candidates: others)
         result.provenance["sitename"] = best.source
     }
 
@@ -128,8 +136,22 @@ extension MetadataExtractor {
                 if offset < out.count { out = String(out.prefix(offset)) }
             }
         }
-        out = Self.cleanName(out)
+        // A registration or phone number after the name ("Acme 粤ICP备12345678号") is no part of it.
+        var words = out.split(separator: " ")
+        while let last = words.last, words.count > 1, Self.longestDigitRun(last) >= minRegistrationDigits { words.removeLast() }
+        out = Self.cleanName(words.joined(separator: " "))
         return sitenameNoise.never.contains(out.lowercased()) ? "" : out
+    }
+
+    /// The longest run of ASCII digits in `word`.
+    static func longestDigitRun(_ word: Substring) -> Int {
+        var longest = 0
+        var run = 0
+        for b in word.utf8 {
+            run = b >= 0x30 && b <= 0x39 ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
     }
 
     /// An alt text that pictures a person ("Jane Doe's avatar"), by the `person` words of
@@ -159,14 +181,22 @@ extension MetadataExtractor {
         {
             return true
         }
+        // A slug holding a brand word ("logo-white", "acme-icon") names an image file.
+        if !name.contains(" "), lower.contains("-"), lower.split(separator: "-").contains(where: { brandWords.contains(String($0)) }) {
+            return true
+        }
         return name.contains(where: { "?=/_".contains($0) })
             || [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"].contains(where: { lower.contains($0) })
     }
 
     /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").
+    /// They are the `brand` words of `Rules/metadata/sitename-noise.txt`.
+    static let brandWords: Set<String> = Set(loadList("metadata/sitename-noise.txt").filter { $0.hasPrefix("brand ") }.map { String($0.dropFirst(6)) })
+
+    /// A name without the words that decorate it in alt texts and links (`brandWords`).
     static func stripBrandWords(_ text: String) -> String {
         var words = text.split(separator: " ").map(String.init)
-        while let last = words.last, ["logo", "homepage", "home", "icon", "image"].contains(last.lowercased()) {
+        while let last = words.last, brandWords.contains(last.lowercased()) {
             words.removeLast()
         }
         return words.joined(separator: " ")
@@ -209,16 +239,29 @@ extension MetadataExtractor {
         return String(trimmed[..<end])
     }
 
+    /// Separators after which a footer line goes on with links or clauses ("Acme · Privacy ∙ Terms").
+    static let footerSeparators = [" · ", " ∙ ", " • ", " | ", " — ", " – ", " - ", ". "]
+    /// The marks of `footerSeparators` that never start a name.
+    static let footerSeparatorMarks: Set<Character> = ["·", "∙", "•", "|"]
+
+    /// `text` up to its first footer separator: the holder of "© 2024 Acme · Privacy ∙ Terms".
+    static func beforeSeparator(_ text: String) -> String {
+        var out = text
+        for cut in footerSeparators {
+            if let r = out.firstRange(of: cut) { out = String(out[..<r.lowerBound]) }
+        }
+        return out
+    }
+
     /// A copyright holder without year, trailing clauses and legal form.
     static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
         var out = name
-        for cut in [" · ", " | ", " — ", " – ", " - ", ". "] {
-            if let r = out.firstRange(of: cut) { out = String(out[..<r.lowerBound]) }
-        }
+        out = beforeSeparator(out)
         var words = out.split(separator: " ").map(String.init)
         // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
+        // "© 2019 by Acme Publishing": the "by" too.
         while let first = words.first, words.count > 1,
-            ["copyright", "©", "(c)"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
+            ["copyright", "©", "(c)", "by"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
         {
             words.removeFirst()
         }

@@ -24,6 +24,8 @@ extension MetadataExtractor {
             // Up to four words, and nothing after them but a lowercase tail ("on YouTube").
             // "Contact Us About Your Project", "Subscribe to Our Newsletter": not a name.
             guard !name.isEmpty, name.count <= 4, !sitenameNoise.never.contains(name[0].lowercased()) else { return nil }
+            // In a line all in capitals no case marks where the name ends ("CONTACT ACME TODAY").
+            if name.count > 1, Self.isAllCaps(text) { return nil }
             let rest = words.dropFirst(prompt.count + name.count)
             guard rest.isEmpty || rest.first?.first?.isLowercase == true && rest.count <= 3 else { return nil }
             return Self.cleanName(name.joined(separator: " "))
@@ -49,28 +51,47 @@ extension MetadataExtractor {
     /// site's name is both words. A legal form or a noise word is no part of a name ("Acme Inc.").
     ///
     /// Prompts and logos give a site's short name; the page's own sentences give its full one.
-    func fullerSiteName(_ name: String, blocks: [Block]) -> String {
+    /// A stop or a possessive may end the phrase; a logo's label ("Acme Homepage") is the logo
+    /// the votes already counted, not a mention.
+    ///
+    /// Another candidate that is the fuller name's domain form ("AcmeNews.com" for "Acme" and
+    /// "News") confirms a word that any mention gives: the page named the site both ways.
+    func fullerSiteName(_ name: String, blocks: [Block], candidates: Set<String> = []) -> String {
         var total = 0
         var next: [Substring: Int] = [:]
         // A byte search first: few blocks hold the name at all.
         for block in blocks where block.text.containsBytes(name) {
             var rest = block.text[...]
             while let range = rest.firstRange(of: name) {
-                total += 1
                 let after = rest[range.upperBound...]
                 rest = after
-                // The word must end the phrase: "Acme Theater Spring Series" is an event's name.
                 let words = after.dropFirst().split(separator: " ", maxSplits: 2)
-                guard after.first == " ", let word = words.first, word.first?.isUppercase == true, word.allSatisfy(\.isLetter),
-                    words.count < 2 || words[1].first?.isUppercase != true
+                if after.first == " ", let label = words.first, Self.brandWords.contains(label.lowercased()) { continue }
+                total += 1
+                // The word must end the phrase: "Acme Theater Spring Series" is an event's name.
+                // A stop, a comma or a possessive after the word ends the phrase too ("Photo:
+                // Ann Lee/Acme Magazine; sources…", "Acme Magazine's readers").
+                guard after.first == " ", let raw = words.first else { continue }
+                let word = Self.withoutPhraseEnd(raw)
+                guard word.first?.isUppercase == true, word.allSatisfy(\.isLetter),
+                    word.count == raw.count && words.count >= 2 ? words[1].first?.isUppercase != true : true
                 else { continue }
                 next[word, default: 0] += 1
             }
         }
         guard let (word, count) = next.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }),
-            count >= minExtensionMentions, count * 2 > total, !isBylineNoise(word),
+            count >= minExtensionMentions && count * 2 > total || candidates.contains(Self.siteKey(name + " " + word)), !isBylineNoise(word),
             !sitenameNoise.never.contains(word.lowercased()), !companySuffixes.contains(where: { $0.parts == [word.lowercased()] })
         else { return name }
         return name + " " + word
+    }
+
+    /// A word without the punctuation or possessive that ends a phrase after it ("Magazine;",
+    /// "Magazine's" → "Magazine").
+    static func withoutPhraseEnd(_ word: Substring) -> Substring {
+        var w = word
+        for possessive in ["'s", "’s"] where w.hasSuffix(possessive) { w = w.dropLast(possessive.count) }
+        while let last = w.last, ",;:.!?)".contains(last) { w = w.dropLast() }
+        return w
     }
 }

@@ -143,12 +143,17 @@ extension MetadataExtractor {
             }
             // A person's name is the byline, and the line above it the headline.
             if Self.isNameLike(blocks[i], s) { score -= 2 }
+            // So is the line under a bare byline label ("By" / "Jane Doe").
+            if i > 0, isBareBylineLabel(blocks[i - 1].text) { score -= labelledNameCost }
             // So is a short role line ("Co-founder of Acme", "Senior Editor").
             if s.words <= 6 && text.split(separator: " ").contains(where: { isRoleWord($0) }) { score -= 2 }
             if i + 1 < blocks.count, byline != i + 1,
                 isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
             {
                 score += 2.5
+            } else if i + 2 < blocks.count, byline != i + 2, isBareBylineLabel(blocks[i + 2].text), stats[i + 1].endsSentence {
+                // Headline, a one-sentence standfirst, then the bare label ("By") over the name.
+                score += 2.5 - labelGapCost
             }
 
             // Headline, standfirst, byline: a longer line between a shorter headline-like line

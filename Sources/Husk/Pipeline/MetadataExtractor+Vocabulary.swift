@@ -52,7 +52,13 @@ extension MetadataExtractor {
                 break
             }
             var words: [Substring] = []
-            for word in part.split(separator: " ") {
+            let partWords = part.split(separator: " ")
+            for (k, word) in partWords.enumerated() {
+                // A collective word ending the byline is the group's name ("Acme News Staff").
+                if !words.isEmpty, k == partWords.count - 1, collectiveBylineWords.contains(Self.bylineWordKey(word)) {
+                    words.append(word)
+                    break
+                }
                 // A noise word ends the name, but never as its first word ("Jan Kratochvíl", "June Lee").
                 if (!words.isEmpty && isBylineNoise(word)) || word.contains(where: \.isNumber) { break }
                 words.append(word)

@@ -10,24 +10,6 @@ import Darwin
 /// comment or a related-article teaser is not the publication date), and every field is left
 /// out when the text does not show it.
 struct MetadataExtractor {
-    struct Result {
-        var metadata = Metadata()
-        var provenance: [String: String] = [:]
-        /// Blocks whose whole text became a header (dropped from the body).
-        var consumed: [Int: String] = [:]
-        /// The block the author's name came from: the byline, where a date often stands too.
-        var authorBlock: Int? = nil
-
-        /// Records the authors read from block `index` (input line `line`), and why; with
-        /// `consuming`, the block's whole text was the byline and leaves the body.
-        mutating func setAuthors(_ names: [String], block index: Int, line: Int, because reason: String, consuming: Bool = false) {
-            metadata.authors = names
-            authorBlock = index
-            provenance["author"] = "line \(line), \(reason)"
-            if consuming { consumed[index] = "author" }
-        }
-    }
-
     let dates: DateFinder
     /// Relative dates, read against a reference date (`Rules/metadata/relative-dates.txt`).
     var relative = RelativeDateReader(table: EmbeddedRules.files["metadata/relative-dates.txt"] ?? "")
@@ -36,6 +18,8 @@ struct MetadataExtractor {
     /// Job titles and role words (`Rules/metadata/author-roles.txt`), also part of `bylineNoise`.
     var roleWords: Set<String> = Set(MetadataExtractor.authorRoles)
     static let authorRoles = MetadataExtractor.loadList("metadata/author-roles.txt")
+    /// Words that end a collective byline and stay in it (`Rules/metadata/collective-bylines.txt`).
+    var collectiveBylineWords: Set<String> = Set(MetadataExtractor.loadList("metadata/collective-bylines.txt"))
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
     var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
     /// Pronouns that make a paragraph a person's bio (`Rules/metadata/bio-pronouns.txt`).
@@ -58,6 +42,11 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
+    /// Marks that end a breadcrumb's step ("Home ›"; see `isBreadcrumbStep`).
+    var breadcrumbMarks: Set<String> = ["›", "»", ">", "/", "→"]
+    /// Site-name votes of the page's opening line, when it is short and no rule claimed it
+    /// (see `chooseSitename`).
+    var openingWeight = 1.5
     /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
     /// winner's fuller form).
     var maxMentionBytes = 200
@@ -76,6 +65,11 @@ struct MetadataExtractor {
     var topSlack = 4
     /// How far past the top a byline may sit and still extend the header down to it.
     var bylineReach = 8
+    /// Words a portrait's alt text may have besides the name ("Photo of Jane Doe", see `findAuthorBox`).
+    var maxPortraitAltExtraWords = 4
+    /// How many blocks above the headline a byline may stand before a name line under the
+    /// headline replaces it (see `extract`).
+    var maxBylineAboveTitle = 8
     /// How many blocks past the start of the main region a dateline may sit.
     var dateSlack = 10
     /// Blocks between the region's start and its first paragraph of solid prose beyond which
@@ -94,6 +88,11 @@ struct MetadataExtractor {
     var maxLinkedHeadlineLevel = 2
     /// Evidence a block needs before it is called the title (see `findTitle`).
     var minTitleScore = 1.5
+    /// What a title candidate's bonus for a bare byline label under it loses when a standfirst
+    /// stands between them (see `findTitle`).
+    var labelGapCost = 0.5
+    /// What a title candidate loses when it stands under a bare byline label: it is the name.
+    var labelledNameCost = 3.0
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
@@ -104,6 +103,8 @@ struct MetadataExtractor {
     /// more than `statementMinWords` words ending in a full stop.
     var statementPenalty = 1.0
     var statementMinWords = 8
+    /// Digits in a row that make a word a registration or phone number, no part of a site's name.
+    var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
 
@@ -160,7 +161,10 @@ struct MetadataExtractor {
                         result.provenance["updated"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
                     }
                 case "sitename" where result.metadata.sitename == nil:
-                    let name = sitenameWithoutNoise(Self.cleanName(raw))
+                    // "© 2025 • Theme by Acme • Log in": a separator right after the year means
+                    // the line names no holder; what follows is another footer item.
+                    if let first = raw.trimmingSpaces.first, Self.footerSeparatorMarks.contains(first) { continue }
+                    let name = sitenameWithoutNoise(Self.cleanName(Self.beforeSeparator(raw)))
                     if !name.isEmpty && name.split(separator: " ").count <= 6 {
                         result.metadata.sitename = name
                         result.provenance["sitename"] = "line \(blocks[i].line), rule \(rules[hit.rule].id)"
@@ -218,13 +222,20 @@ struct MetadataExtractor {
             result.provenance["title"] = "line \(blocks[index].line)"
             result.consumed[index] = "title"
         }
-        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary)
+        chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             if result.metadata.authors.isEmpty {
                 findNameLine(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
+            } else if let author = result.authorBlock, titleIndex - author > maxBylineAboveTitle {
+                // A byline far above the headline is a menu's label ("By Use Case") or another
+                // item's: a name line under the headline is the article's own.
+                var near = result
+                near.metadata.authors = []
+                findNameLine(&near, blocks: blocks, stats: stats, vocabulary: vocabulary, after: titleIndex)
+                if !near.metadata.authors.isEmpty { result = near }
             }
             findStandfirst(&result, blocks: blocks, stats: stats, after: titleIndex, rules: rules)
         }

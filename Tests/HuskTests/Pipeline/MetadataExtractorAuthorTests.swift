@@ -133,4 +133,29 @@ final class MetadataExtractorAuthorTests: XCTestCase {
             below + "##### Acme Software\n\nAcme builds apps for libraries and schools across the region since 2004.\n\n### 0 Comments")
         XCTAssertNil(company.author, "a company's blurb speaks of no person")
     }
+
+    func testANameLineUnderTheHeadlineBeatsAByLabelFarAboveIt() throws {
+        let menu = (1...10).map { "* [Topic \($0)](#)" }.joined(separator: "\n")
+        let m = try meta("By Field Trip\n\n* [Harbor Tours](#)\n* [Ferry Rides](#)\n\n" + menu + "\n\nLatest\n\nOpinion\n\nRegional\n\n"
+            + "Events\n\nWeather\n\nSports\n\nCulture\n\nPodcasts\n\n# Library to open in spring after long delay\n\n[Tomas Eriksen](#)\n\nMarch 4, 2025")
+        XCTAssertEqual(m.author, "Tomas Eriksen")
+    }
+
+    func testATeasersImageRepeatingItsHeadlineIsNoPortrait() throws {
+        let teaser = try meta("# Library to open in spring", "More stories\n\n![Harbor Ferry Service to Resume After Winter Repairs End](#)\n\n### [Harbor Ferry Service to Resume After Winter Repairs End](#)")
+        XCTAssertNil(teaser.author)
+        let portrait = try meta("# Library to open in spring", "![Photo of Tomas Eriksen](#)\n\nTomas Eriksen writes about the harbor and its ferries.")
+        XCTAssertEqual(portrait.author, "Tomas Eriksen")
+    }
+
+    func testALowercaseUserNameAloneAfterByIsTheAuthor() throws {
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nMarch 4, 2025\n\nby rivertonfan").author, "rivertonfan")
+        XCTAssertNil(try meta("# Library to open in spring after long delay\n\nby far the longest wait").author)
+    }
+
+    func testACollectiveWordEndingTheBylineStaysInIt() throws {
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Riverton Ledger Staff\n\nMarch 4, 2025").author, "Riverton Ledger Staff")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen, Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
+    }
 }

@@ -17,6 +17,9 @@ final class MetadataExtractorSiteTests: XCTestCase {
         let extractor = MetadataExtractor(dates: try DateFinder())
         XCTAssertEqual(extractor.promptedSiteName("Subscribe to Riverton Ledger on YouTube"), "Riverton Ledger")
         XCTAssertEqual(extractor.promptedSiteName("Originally published on Riverton Ledger ."), "Riverton Ledger")
+        XCTAssertNil(extractor.promptedSiteName("CONTACT RIVERTON TODAY"), "capitals do not mark the name's end")
+        XCTAssertNil(try meta("Switch site\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024").sitename)
+        XCTAssertEqual(try meta("# Library to open in spring", "Sign up for Riverton Newsletters\n\nSign up for Riverton Newsletters").sitename, "Riverton")
         XCTAssertNil(extractor.promptedSiteName("Contact Us About Your Project"))
         XCTAssertNil(extractor.promptedSiteName("About the author"))
         XCTAssertNil(extractor.promptedSiteName("Subscribe to This Blog"))
@@ -48,6 +51,8 @@ final class MetadataExtractorSiteTests: XCTestCase {
     func testACopyrightWordAfterTheSignAndAYearRangeAreNoPartOfTheHolder() throws {
         XCTAssertEqual(try meta("# Library to open in spring", "© Copyright 2011-2024 Harborview Weekly.").sitename, "Harborview Weekly")
         XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Riverton Ledger Media Network").sitename, "Riverton Ledger")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Harborview Digital LLC").sitename, "Harborview")
+        XCTAssertEqual(try meta("# Library to open in spring", "Copyright © 2024 Harbor Software Development Corp.").sitename, "Harbor Software")
     }
 
     func testAJapaneseCopyrightHolderKeepsItsDomainName() throws {
@@ -83,5 +88,66 @@ final class MetadataExtractorSiteTests: XCTestCase {
             "# Library to open in spring after long delay\n\nBy Priya Raman",
             "Follow Priya Raman\n\nAbout Priya Raman\n\nMore from Priya Raman\n\n© 2024 Riverton Ledger")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testAPlainOpeningLineIsTheMastheadOfAPageWithoutLinks() throws {
+        let m = try meta("Skip to content\n\nRiverton Ledger\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+        // After a logo, or when it is a glued menu, the opening line is no masthead.
+        XCTAssertNil(try meta("Skip to the story\n\nLibrary to open in spring after long delay").sitename)
+        XCTAssertNil(try meta("Thursday,\n\nMarch 7\n\nLibrary to open in spring after long delay").sitename)
+        let social = try meta("* Facebook\n* Instagram\n\nSearch\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(social.sitename, "Riverton Ledger", "a social menu and a search box above the masthead")
+        let unnamed = try meta("![](#)\n\n![](#)\n\n# Riverton Ledger\n\nFeeds | Archive\n\n## Library to open in spring after long delay")
+        XCTAssertEqual(unnamed.sitename, "Riverton Ledger", "an image without alt text is no logo")
+        let crumb = try meta("Gardening Tips\n\nHome ›\n\nGardening Tips ›\n\nLibrary to open in spring after long delay")
+        XCTAssertNil(crumb.sitename, "a breadcrumb's step is a section")
+        let menu = try meta("RivertonHome About Contact\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertNil(menu.sitename)
+        let logo = try meta("![Harborview Weekly](#)\n\n#### Sports\n\n# Library to open in spring after long delay", "© 2024 Harborview Weekly")
+        XCTAssertEqual(logo.sitename, "Harborview Weekly")
+    }
+
+    func testAStopOrAPossessiveEndsTheFullerNameAndALogoLabelIsNoMention() throws {
+        let m = try meta(
+            "[Riverton Homepage](/)\n\n# Library to open in spring",
+            "Ann Lee/Riverton Magazine; map by Bo Chen\n\nRiverton Magazine's editors read every comment\n\n"
+                + "Photographs by Ann Lee for Riverton Magazine\n\n[Riverton Homepage](/)\n\n[Riverton Homepage](/)\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Magazine")
+        XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine’s"), "Magazine")
+        XCTAssertEqual(MetadataExtractor.withoutPhraseEnd("Magazine;"), "Magazine")
+    }
+
+    func testTheCopyrightHolderEndsAtAFooterSeparatorAndStaysTheAuthorOfAPersonalSite() throws {
+        let m = try meta("# Library to open in spring after long delay\n\nPriya Raman\n\nMarch 3, 2024", "© 2024 Priya Raman · Privacy ∙ Terms ∙ Collection notice")
+        XCTAssertEqual(m.sitename, "Priya Raman")
+        XCTAssertEqual(m.author, "Priya Raman")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024 Harborview Weekly • Privacy • Cookie settings").sitename, "Harborview Weekly")
+    }
+
+    func testFooterCreditsRegistrationNumbersAndSlugsAreNoPartOfASiteName() throws {
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2024, Harborview Weekly 沪ICP备20481234号").sitename, "Harborview Weekly")
+        XCTAssertEqual(try meta("# Library to open in spring", "© 2019 by Riverton Ledger").sitename, "Riverton Ledger")
+        XCTAssertNil(try meta("# Library to open in spring", "© 2024 • Slate Theme by Pixelworks • Log in").sitename)
+        XCTAssertTrue(MetadataExtractor.looksLikeFileName("logo-white"))
+        XCTAssertFalse(MetadataExtractor.looksLikeFileName("Coca-Cola"))
+        let prompts = try meta("# Library to open in spring", "About Show submenu for About\n\nAbout Show submenu for About\n\nContact Sales\n\nContact Sales")
+        XCTAssertNil(prompts.sitename, "menu controls and departments are no site")
+    }
+
+    func testADomainFormOfTheFullerNameConfirmsIt() throws {
+        let m = try meta(
+            "# Library to open in spring",
+            "Riverton Ledger on the go\n\nRiverton Ledger North\n\nRiverton Ledger South\n\nRiverton Ledger East\n\n"
+                + "Advertise on RivertonLedger.com\n\nAbout Riverton\n\nAbout Riverton\n\nFollow Riverton")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testTheAuthorsOwnMentionsDoNotMakeTheirCopyrightTheSiteOverTheLogo() throws {
+        let m = try meta(
+            "![Harbor Jam Kitchen](#)\n\n# Library to open in spring\n\nBy Priya Raman",
+            "Priya Raman\n\nPriya Raman writes about the harbor town.\n\nPriya Raman replied\n\nPriya Raman replied\n\n© Priya Raman")
+        XCTAssertEqual(m.sitename, "Harbor Jam Kitchen")
+        XCTAssertEqual(m.author, "Priya Raman")
     }
 }

@@ -56,4 +56,10 @@ final class MetadataExtractorTitleTests: XCTestCase {
         XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("o is a letter"))
         XCTAssertFalse(MetadataExtractor.startsWithLetterBullet("Ohio Library News"))
     }
+
+    func testAHeadlineOverAStandfirstAndABareByLabelBeatsTheNameBlockUnderIt() throws {
+        let page = "Sections\n\nLibrary to open in spring after long delay\n\nThe council agreed on a date at last, after years of argument.\n\nBy\n\n"
+            + "Tomas Eriksen\n\nRiverton Ledger Weekly\n\nMarch 4, 2025\n\n" + MetadataFixture.body
+        XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library to open in spring after long delay")
+    }
 }

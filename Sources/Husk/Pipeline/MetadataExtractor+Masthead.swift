@@ -1,0 +1,38 @@
+/// The masthead of a page rendered without its links: its plain opening line.
+extension MetadataExtractor {
+    /// The page's opening line, when it reads as a masthead: the first line among the first
+    /// `head` blocks with words or an image that no rule claimed (skip links), past menus (list
+    /// items) and lone controls ("Search"); not a link, not after a logo, not a glued menu
+    /// ("AcmeHome About Contact"), not a name over a date (the byline of a page whose header
+    /// starts the text) and not a line going on below ("Wednesday," / "November 20").
+    ///
+    /// Markdown keeps the link that makes a masthead count (`mastheadWeight`); plain text and
+    /// anonymised links lose it, and the site's name is then just the page's first line.
+    func plainOpeningLine(_ blocks: [Block], stats: [BlockStats], head: Int, datelines: Set<Int>) -> Int? {
+        // An image without alt text names nothing: only a named one is a logo.
+        func hasLogo(_ k: Int) -> Bool { blocks[k].imageAlts.contains { !$0.isEmpty } }
+        let opening = blocks.indices.prefix(head).first {
+            (stats[$0].words > 0 || hasLogo($0)) && blocks[$0].ruleHits.isEmpty && (blocks[$0].kind != .listItem || hasLogo($0))
+                && !Self.startsWithLetterBullet(blocks[$0].text)
+                && !sitenameNoise.never.contains(blocks[$0].text.lowercased())
+        }
+        guard let i = opening else { return nil }
+        let next = ((i + 1)..<blocks.count).first { stats[$0].words > 0 }
+        guard stats[i].linkDensity < 0.75, !(0...i).contains(where: hasLogo),
+            !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
+            !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) }),
+            blocks[i].text.last != ","
+        else { return nil }
+        return i
+    }
+
+    /// Whether `text` stands as a step of a breadcrumb among `blocks` ("Gardening ›"): then it
+    /// names a section, not the site.
+    func isBreadcrumbStep(_ text: String, in blocks: ArraySlice<Block>) -> Bool {
+        blocks.contains { block in
+            guard block.text.count > text.count, block.text.hasPrefix(text) else { return false }
+            let rest = block.text.dropFirst(text.count).trimmingSpaces
+            return rest.count == 1 && breadcrumbMarks.contains(rest)
+        }
+    }
+}
