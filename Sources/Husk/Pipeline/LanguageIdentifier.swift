@@ -4,7 +4,7 @@ import ICUKit
 /// then stopword evidence to tell apart languages that share a script.
 ///
 /// Judged on the longest blocks, so an English menu around a German article does not decide.
-struct LanguageIdentifier {
+final class LanguageIdentifier {
     struct Guess: Equatable {
         var code: String
         var confidence: Double
@@ -13,6 +13,17 @@ struct LanguageIdentifier {
     /// Characters sampled from the longest blocks.
     var sampleCharacters = 20_000
     var minConfidence = 0.05
+    /// Per candidate group: its languages that have a stoplist and one index over their lists,
+    /// built when the group is first weighed (one identifier per engine, so per thread).
+    private var indexes: [[String]: (codes: [String], index: StopwordIndex)] = [:]
+
+    private func index(for group: [String], _ stoplists: Stoplists) -> (codes: [String], index: StopwordIndex) {
+        if let ready = indexes[group] { return ready }
+        let codes = group.filter { stoplists.sets[$0] != nil }
+        let made = (codes, StopwordIndex(codes.compactMap { stoplists.sets[$0] }))
+        indexes[group] = made
+        return made
+    }
 
     func identify(_ texts: [String], counter: WordCounter, stoplists: Stoplists) -> Guess? {
         let sample = texts.sorted { $0.utf8.count > $1.utf8.count }.prefix(40)
@@ -75,28 +86,34 @@ struct LanguageIdentifier {
                 return Guess(code: ukrainian > russian ? "uk" : "ru", confidence: share)
             }
         }
-        let candidates = script == "Cyrl" ? ["ru", "uk"] : Self.latinLanguages
+        let candidates = script == "Cyrl" ? Self.cyrillicLanguages : Self.latinLanguages
         var hits: [String: Int] = [:]
         var total = 0
-        // Stoplists looked up once per document, not once per text and language.
-        let lists = candidates.compactMap { code in stoplists.sets[code].map { (code: code, set: $0) } }
-        var found = [Int](repeating: 0, count: lists.count)
+        // One index answers for every candidate's stoplist: each word is looked up once, not
+        // once per candidate language.
+        let (codes, index) = index(for: candidates, stoplists)
+        var found = [Int](repeating: 0, count: codes.count)
         let none = StopwordSet([])
         for text in chosen {
             let counts = counter.count(text, stopwords: none, keepProbes: true)
             total += counts.probes.count
-            // Each word is hashed once, not once per candidate language.
-            for (k, list) in lists.enumerated() {
-                for probe in counts.probes where list.set.contains(probe) { found[k] += 1 }
+            for probe in counts.probes {
+                var lists = index.lists(holding: probe)
+                while lists != 0 {
+                    found[lists.trailingZeroBitCount] += 1
+                    lists &= lists &- 1
+                }
             }
         }
-        for (k, list) in lists.enumerated() where found[k] > 0 { hits[list.code] = found[k] }
+        for (k, code) in codes.enumerated() where found[k] > 0 { hits[code] = found[k] }
         guard total > 0, let (best, n) = hits.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })
         else { return script == "Cyrl" ? Guess(code: "ru", confidence: 0.1) : nil }
         let confidence = Double(n) / Double(total)
         guard confidence >= minConfidence else { return nil }
         return Guess(code: best, confidence: confidence)
     }
+
+    static let cyrillicLanguages = ["ru", "uk"]
 
     static let latinLanguages = [
         "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "hu", "ro", "tr", "vi", "id",

@@ -41,6 +41,9 @@ struct PackedKeySet: Sendable {
         }
     }
 
+    /// Every key in the set, in no particular order.
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: 0, count: old.count * 2)

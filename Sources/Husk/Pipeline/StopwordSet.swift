@@ -131,6 +131,10 @@ struct StopwordSet: Sendable {
         }
     }
 
+    /// The keys of the packed words and of the hashed ones (for `StopwordIndex`).
+    var packedKeys: [UInt64] { packed.keys }
+    var hashedKeys: [UInt64] { others.keys }
+
     func contains(_ probe: Probe) -> Bool {
         probe.packed ? packed.contains(probe.key) : others.contains(probe.key)
     }
