@@ -67,9 +67,29 @@ final class DateFinder {
         }
     }
 
+    /// Answers already found, by text and language: reading a document's metadata asks about
+    /// the same header lines in several passes (title, byline, dateline, published and updated
+    /// dates), and each search runs ICU's regex. Cleared when it grows past `memoLimit`.
+    private var memo: [MemoKey: String?] = [:]
+    static let memoLimit = 1024
+
+    private struct MemoKey: Hashable {
+        var text: String
+        var language: String?
+    }
+
     /// The first date in `text` as `YYYY-MM-DD`, read in `language` (English as fallback).
     func firstDate(in text: String, language: String?) -> String? {
         guard text.utf8.count <= 400, Self.mayHoldDate(text) else { return nil }
+        let key = MemoKey(text: text, language: language)
+        if let known = memo[key] { return known }
+        if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
+        let found = search(text, language: language)
+        memo[key] = .some(found)
+        return found
+    }
+
+    private func search(_ text: String, language: String?) -> String? {
         let bytes = Self.separateGluedTimes(Array(text.utf8))
         var searchFrom = 0
         while searchFrom < bytes.count {
