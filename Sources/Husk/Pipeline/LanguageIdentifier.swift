@@ -35,15 +35,26 @@ final class LanguageIdentifier {
         var totalLatin = 0
         for text in sample where taken < sampleCharacters {
             chosen.append(text)
-            for scalar in text.unicodeScalars {
-                // ASCII letters are counted without a property lookup or a dictionary update.
-                if scalar.isASCII {
-                    if (scalar.value | 0x20) &- 0x61 < 26 { latin += 1 }
-                    continue
+            // Read on bytes: ASCII letters are counted without decoding a scalar, a property
+            // lookup or a dictionary update.
+            text.withBytes { b in
+                var i = 0
+                while i < b.count {
+                    let c = b[i]
+                    if c < 0x80 {
+                        if (c | 0x20) &- 0x61 < 26 { latin += 1 }
+                        i += 1
+                        continue
+                    }
+                    guard let (value, length) = UTF8Bytes.scalar(in: b, at: i) else {
+                        i += 1
+                        continue
+                    }
+                    i += length
+                    guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+                    taken += 1
+                    byNumber[Script.number(of: scalar), default: 0] += 1
                 }
-                guard scalar.properties.isAlphabetic else { continue }
-                taken += 1
-                byNumber[Script.number(of: scalar), default: 0] += 1
             }
             taken += latin
             totalLatin += latin
