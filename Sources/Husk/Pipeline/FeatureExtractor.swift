@@ -18,9 +18,18 @@ struct FeatureExtractor {
 
     let counter: WordCounter
 
-    func stats(_ block: borrowing Block, stopwords: StopwordSet) -> BlockStats {
+    /// The block's statistics. `counted` is the block's word counts with their probes when
+    /// language identification already counted it: only the stopwords are then looked up again
+    /// (a stoplist with attached morphemes needs the words themselves, so it counts anew).
+    func stats(_ block: borrowing Block, stopwords: StopwordSet, counted: WordCounter.Counts? = nil) -> BlockStats {
         var s = BlockStats()
-        let counts = counter.count(block.text, stopwords: stopwords)
+        let counts: WordCounter.Counts
+        if var known = counted, !stopwords.hasAffixes {
+            known.stopwords = known.probes.reduce(0) { $0 + (stopwords.contains($1) ? 1 : 0) }
+            counts = known
+        } else {
+            counts = counter.count(block.text, stopwords: stopwords)
+        }
         s.words = counts.words
         s.stopwords = counts.stopwords
         s.letters = counts.letters

@@ -25,16 +25,28 @@ final class LanguageIdentifier {
         return made
     }
 
+    /// Word counts of the sampled texts by their index in the last call's `texts` (with every
+    /// word's probe), for the caller to reuse: see `takeCounts`.
+    private var counts: [Int: WordCounter.Counts] = [:]
+
+    /// The word counts the last `identify` made, by index of its texts, and forgets them.
+    func takeCounts() -> [Int: WordCounter.Counts] {
+        defer { counts = [:] }
+        return counts
+    }
+
     func identify(_ texts: [String], counter: WordCounter, stoplists: Stoplists) -> Guess? {
-        let sample = texts.sorted { $0.utf8.count > $1.utf8.count }.prefix(40)
+        counts = [:]
+        let order = texts.indices.sorted { texts[$0].utf8.count > texts[$1].utf8.count }.prefix(40)
         // Letters counted by ICU's script number; the numbers are named once at the end.
         var byNumber: [Int: Int] = [:]
         var taken = 0
-        var chosen: [String] = []
+        var chosen: [Int] = []
         var latin = 0
         var totalLatin = 0
-        for text in sample where taken < sampleCharacters {
-            chosen.append(text)
+        for index in order where taken < sampleCharacters {
+            let text = texts[index]
+            chosen.append(index)
             // Read on bytes: ASCII letters are counted without decoding a scalar, a property
             // lookup or a dictionary update.
             text.withBytes { b in
@@ -84,8 +96,8 @@ final class LanguageIdentifier {
             // Letters only one of the two uses decide between Ukrainian and Russian.
             var ukrainian = 0
             var russian = 0
-            for text in chosen {
-                for scalar in text.unicodeScalars {
+            for index in chosen {
+                for scalar in texts[index].unicodeScalars {
                     switch scalar {
                     case "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ": ukrainian += 1
                     case "ы", "э", "ъ", "ё", "Ы", "Э", "Ъ", "Ё": russian += 1
@@ -105,10 +117,11 @@ final class LanguageIdentifier {
         let (codes, index) = index(for: candidates, stoplists)
         var found = [Int](repeating: 0, count: codes.count)
         let none = StopwordSet([])
-        for text in chosen {
-            let counts = counter.count(text, stopwords: none, keepProbes: true)
-            total += counts.probes.count
-            for probe in counts.probes {
+        for position in chosen {
+            let counted = counter.count(texts[position], stopwords: none, keepProbes: true)
+            counts[position] = counted
+            total += counted.probes.count
+            for probe in counted.probes {
                 var lists = index.lists(holding: probe)
                 while lists != 0 {
                     found[lists.trailingZeroBitCount] += 1

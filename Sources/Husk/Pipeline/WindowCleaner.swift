@@ -18,14 +18,17 @@ struct WindowCleaner {
         blocks = engine.repairer.joinSplitSentences(blocks)
         engine.repairer.resolveHyphens(&blocks, vocabularyText: lines.map(\.text))
         var languageSource = "forced by --language"
+        var counted: [Int: WordCounter.Counts] = [:]
         if language == nil {
             let guess = engine.identifier.identify(blocks.indices.map { blocks[$0].text }, counter: engine.counter, stoplists: cleaner.stoplists)
             language = guess?.code
             languageSource = guess.map { "script and stopwords, confidence \(Int(($0.confidence * 100).rounded()))%" } ?? ""
+            counted = engine.identifier.takeCounts()
         }
         let stopwords = cleaner.stoplists.set(for: language)
         // By index: `map` over the blocks would copy each one (a retain per field).
-        let stats = blocks.indices.map { engine.extractor.stats(blocks[$0], stopwords: stopwords) }
+        // Blocks the identifier counted (its sample of the longest) are not counted again.
+        let stats = blocks.indices.map { engine.extractor.stats(blocks[$0], stopwords: stopwords, counted: counted[$0]) }
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
