@@ -47,6 +47,9 @@ struct MetadataExtractor {
     /// Site-name votes of the page's opening line, when it is short and no rule claimed it
     /// (see `chooseSitename`).
     var openingWeight = 1.5
+    /// Fewest words of an opening line below a menu (list items) that still reads as the
+    /// masthead: a lone word there is the label of a submenu a plain dump unfolds ("Sports").
+    var minOpeningWordsAfterMenu = 2
     /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
     /// winner's fuller form).
     var maxMentionBytes = 200
