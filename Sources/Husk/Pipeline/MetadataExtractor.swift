@@ -50,6 +50,9 @@ struct MetadataExtractor {
     /// Fewest words of an opening line below a menu (list items) that still reads as the
     /// masthead: a lone word there is the label of a submenu a plain dump unfolds ("Sports").
     var minOpeningWordsAfterMenu = 2
+    /// Fewest letters of a label glued on a byline's name ("DoePosted:") that is cut off (see
+    /// `withoutGluedLabel`): a shorter tail is a name's own case change ("McKay").
+    var minGluedLabelLetters = 4
     /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
     /// winner's fuller form).
     var maxMentionBytes = 200

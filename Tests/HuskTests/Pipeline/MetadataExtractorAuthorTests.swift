@@ -9,6 +9,14 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         try MetadataFixture.meta(top, bottom)
     }
 
+    func testALabelGluedOnTheNameIsCutAtItsCaseChange() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.authors(from: "Riverton Desk StaffPublish date:May 4, 2021"), ["Riverton Desk Staff"])
+        XCTAssertEqual(extractor.authors(from: "Priya RamanPosted:May 4"), ["Priya Raman"])
+        XCTAssertEqual(extractor.withoutGluedLabel("Priya MacDonald Updated: May 4"), "Priya MacDonald Updated: May 4")
+        XCTAssertEqual(extractor.withoutGluedLabel("Priya McKay"), "Priya McKay")
+    }
+
     func testANameOnTheLineAfterABareByLabelIsTheAuthor() throws {
         XCTAssertEqual(try meta("# Library to open in spring\n\nBy\n\n[Lia Moreno](#)\n\nMay 14, 2022").author, "Lia Moreno")
         XCTAssertEqual(try meta("# Library to open in spring", "## Article by\n\nMatias Heikkilä\n\n© 2025 Byte Works").author, "Matias Heikkilä")
