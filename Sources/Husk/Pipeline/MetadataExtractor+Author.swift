@@ -125,8 +125,12 @@ extension MetadataExtractor {
                 let portrait = alts.contains { alt in
                     alt.contains(joined.lowercased()) && alt.split(separator: " ").count <= k + maxPortraitAltExtraWords
                 }
-                let bio = outside && (k == words.count || blocks[i].kind == .heading)
-                    && hasBio(about: name, after: i, blocks: blocks, stats: stats)
+                // The name alone, as a heading, or a first and last name followed by the
+                // person's role on the same line ("Jane Doe Technology Writer": a plain dump
+                // joins the card's lines; where the name ends is known only for two words).
+                let withRole = k == 2 && words[k...].contains(where: { isRoleWord($0) })
+                let card = k == words.count || blocks[i].kind == .heading || withRole
+                let bio = outside && card && hasBio(about: name, after: i, blocks: blocks, stats: stats)
                 guard portrait || bio, !result.isBrandName(joined),
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }
