@@ -102,6 +102,9 @@ struct MetadataExtractor {
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
+    /// What a title candidate loses when it stands below the author's byline: a headline heads its
+    /// byline, and a short line under it is a subheading (see `findTitle`).
+    var belowBylineCost = 1.5
     /// What a title candidate gains when the article's words repeat all of its own (in
     /// proportion to the share repeated; see `findTitle`).
     var titleEchoWeight = 2.0

@@ -13,6 +13,15 @@ final class MetadataExtractorTitleTests: XCTestCase {
         return s
     }
 
+    func testALineBelowTheAuthorsBylineIsASubheadingNotTheHeadline() throws {
+        // A plain page: no heading marks, the subheading repeated in a share box below.
+        let body = MetadataFixture.body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let page = ["Skip to content", "", "  * News", "  * Sports", "", "    Library delay ends", "", "", "", "", "",
+                    "    Updated March 3, 2024", "", "    Share this", "", "    By Priya Raman", "",
+                    "    The new library and its budget", "", body, "", "    The new library and its budget"].joined(separator: "\n")
+        XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library delay ends")
+    }
+
     func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
         // A list of teasers with summary sentences starts the region far above the headline.
         let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
