@@ -49,7 +49,11 @@ extension MetadataExtractor {
         // The next three blocks with words: lines without any (an invisible separator, an
         // image) do not push the name out of reach.
         let next = ((title + 1)..<blocks.count).lazy.filter { stats[$0].words > 0 }.prefix(3)
-        for i in next where blocks[i].kind == .paragraph {
+        for i in next {
+            // Past a paragraph longer than a standfirst the article has begun: a name there
+            // is something it lists (a shop, a product), not its byline.
+            if stats[i].words > maxStandfirstWords { return }
+            guard blocks[i].kind == .paragraph else { continue }
             let name: String
             if Self.isNameLike(blocks[i], stats[i]) {
                 name = blocks[i].text

@@ -85,6 +85,9 @@ struct MetadataExtractor {
     var headerLead = 6
     /// Words a kept paragraph needs to count as the article's first solid prose.
     var solidProseWords = 20
+    /// Most words of a standfirst under the headline: a longer paragraph is the article's
+    /// start, and a name line below it is no byline (see `findStandfirst`, `findNameLine`).
+    var maxStandfirstWords = 60
     /// How many blocks from the author's byline a date may stand (see `findDateNearByline`).
     var bylineDateReach = 3
     /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
@@ -313,7 +316,7 @@ struct MetadataExtractor {
     private func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
         let i = title + 1
         guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
-            stats[i].words >= 8, stats[i].words <= 60, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
+            stats[i].words >= 8, stats[i].words <= maxStandfirstWords, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
         else { return }
         // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
         let next = blocks[(i + 1)..<min(blocks.count, i + 3)]

@@ -17,6 +17,14 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(extractor.withoutGluedLabel("Priya McKay"), "Priya McKay")
     }
 
+    func testANameLinePastTheArticlesFirstLongParagraphIsNoByline() throws {
+        let intro = Array(repeating: "Moving across town takes planning, patience and a crew you can trust with fragile things.", count: 6)
+            .joined(separator: " ")
+        let m = try meta("# Best movers in Riverton\n\n" + intro + "\n\n[Harbor Vans](#)")
+        XCTAssertNil(m.author, "a listed company under the introduction")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nPriya Raman").author, "Priya Raman")
+    }
+
     func testANameWithItsRoleOnTheLineAboveABioIsTheAuthor() throws {
         // A plain dump joins the card's name and role lines; the card stands below related links.
         let related = (1...8).map { "* [Related story number \($0)](#)" }.joined(separator: "\n\n")
