@@ -161,9 +161,10 @@ extension MetadataExtractor {
             }
 
             // Headline, standfirst, byline: a longer line between a shorter headline-like line
-            // and the byline (or dateline) right under it is the standfirst (dek).
+            // and the byline (or dateline) right under it is the standfirst (dek), also when a
+            // plain dump indents it under the headline (never the other way round).
             if i > 0, byline == i + 1 || datelines.contains(i + 1), Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
-                stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent == blocks[i].indent
+                stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
                 score -= deckPenalty
             }
