@@ -49,7 +49,11 @@ extension MetadataExtractor {
         // The next three blocks with words: lines without any (an invisible separator, an
         // image) do not push the name out of reach.
         let next = ((title + 1)..<blocks.count).lazy.filter { stats[$0].words > 0 }.prefix(3)
-        for i in next where blocks[i].kind == .paragraph {
+        for i in next {
+            // Past a paragraph longer than a standfirst the article has begun: a name there
+            // is something it lists (a shop, a product), not its byline.
+            if stats[i].words > maxStandfirstWords { return }
+            guard blocks[i].kind == .paragraph else { continue }
             let name: String
             if Self.isNameLike(blocks[i], stats[i]) {
                 name = blocks[i].text
@@ -125,8 +129,12 @@ extension MetadataExtractor {
                 let portrait = alts.contains { alt in
                     alt.contains(joined.lowercased()) && alt.split(separator: " ").count <= k + maxPortraitAltExtraWords
                 }
-                let bio = outside && (k == words.count || blocks[i].kind == .heading)
-                    && hasBio(about: name, after: i, blocks: blocks, stats: stats)
+                // The name alone, as a heading, or a first and last name followed by the
+                // person's role on the same line ("Jane Doe Technology Writer": a plain dump
+                // joins the card's lines; where the name ends is known only for two words).
+                let withRole = k == 2 && words[k...].contains(where: { isRoleWord($0) })
+                let card = k == words.count || blocks[i].kind == .heading || withRole
+                let bio = outside && card && hasBio(about: name, after: i, blocks: blocks, stats: stats)
                 guard portrait || bio, !result.isBrandName(joined),
                     !bylineNoise.contains(String(name[name.startIndex]).lowercased()), !Self.isCommonPhrase(joined, in: vocabulary)
                 else { continue }

@@ -4,7 +4,8 @@ extension MetadataExtractor {
     /// `head` blocks with words or an image that no rule claimed (skip links), past menus (list
     /// items) and lone controls ("Search"); not a link, not after a logo, not a glued menu
     /// ("AcmeHome About Contact"), not a name over a date (the byline of a page whose header
-    /// starts the text) and not a line going on below ("Wednesday," / "November 20").
+    /// starts the text), not a line going on below ("Wednesday," / "November 20") and, past a
+    /// menu, not shorter than `minOpeningWordsAfterMenu` (a submenu's label: "Sports", "Blogs").
     ///
     /// Markdown keeps the link that makes a masthead count (`mastheadWeight`); plain text and
     /// anonymised links lose it, and the site's name is then just the page's first line.
@@ -21,7 +22,8 @@ extension MetadataExtractor {
         guard stats[i].linkDensity < 0.75, !(0...i).contains(where: hasLogo),
             !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
             !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) }),
-            blocks[i].text.last != ","
+            blocks[i].text.last != ",",
+            stats[i].words >= minOpeningWordsAfterMenu || !blocks[..<i].contains(where: { $0.kind == .listItem })
         else { return nil }
         return i
     }

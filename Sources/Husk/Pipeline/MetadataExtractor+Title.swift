@@ -101,6 +101,7 @@ extension MetadataExtractor {
         // teaser list or a long menu above it can pull the region's start far from it.
         let soleTopHeading = Self.soleTopHeading(blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
         let extra = soleTopHeading.map { $0 >= limit ? [$0] : [] } ?? []
+        let firstAuthorLine = authorLines.min()
         for i in Array(0..<limit) + extra {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
@@ -119,6 +120,9 @@ extension MetadataExtractor {
             else if let d = (1...3).first(where: { datelines.contains(i + $0) }) { score += 2.5 - Double(d) * 0.5 }
             // The author's line below when the first header line (a dateline) sat above.
             else if let d = (1...3).first(where: { authorLines.contains(i + $0) }) { score += 3 - Double(d) * 0.5 }
+            // A headline stands above its author's byline: a line below it is the article's
+            // own. (A dateline may come first, above the headline: only a name line counts.)
+            if let firstAuthorLine, i > firstAuthorLine { score -= belowBylineCost }
             let distance = i == soleTopHeading ? 0 : abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
             if s.endsSentence { score -= 1.5 }
@@ -157,9 +161,10 @@ extension MetadataExtractor {
             }
 
             // Headline, standfirst, byline: a longer line between a shorter headline-like line
-            // and the byline (or dateline) right under it is the standfirst (dek).
+            // and the byline (or dateline) right under it is the standfirst (dek), also when a
+            // plain dump indents it under the headline (never the other way round).
             if i > 0, byline == i + 1 || datelines.contains(i + 1), Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
-                stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent == blocks[i].indent
+                stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
                 score -= deckPenalty
             }

@@ -29,9 +29,32 @@ extension MetadataExtractor {
         return String(String.UnicodeScalarView(scalars)).lowercasedFast
     }
 
+    /// "Jane DoePublished:May 4" → "Jane Doe": the next field's label glued on the name's last
+    /// word, as plain dumps join adjacent fields. Only a case change starting a byline-noise
+    /// word ("Published", or its stem "Publish") within two words before a colon is cut, so a
+    /// name's own case change ("Jane MacDonald") stays.
+    func withoutGluedLabel(_ raw: String) -> String {
+        guard let colon = raw.firstIndex(of: ":") else { return raw }
+        let words = raw[..<colon].split(separator: " ")
+        for k in words.indices.suffix(2).reversed() {
+            let word = words[k]
+            var previous: Character? = nil
+            for i in word.indices {
+                defer { previous = word[i] }
+                guard let p = previous, p.isLowercase, word[i].isUppercase else { continue }
+                let key = Self.bylineWordKey(word[i...])
+                guard key.count >= minGluedLabelLetters,
+                    bylineNoise.contains(key) || bylineNoise.contains(where: { $0.hasPrefix(key) })
+                else { continue }
+                return (words[..<k] + [word[..<i]]).joined(separator: " ")
+            }
+        }
+        return raw
+    }
+
     /// Names from a byline: roles, emails and dates removed, joins split.
     func authors(from raw: String) -> [String] {
-        var text = raw
+        var text = withoutGluedLabel(raw)
         for cut in [" | ", " - ", " — ", " – ", "\u{00B7}", " @", "@", " / ", "(", "\u{2022}"] {
             if let r = text.firstRange(of: cut) { text = String(text[..<r.lowerBound]) }
         }

@@ -47,6 +47,12 @@ struct MetadataExtractor {
     /// Site-name votes of the page's opening line, when it is short and no rule claimed it
     /// (see `chooseSitename`).
     var openingWeight = 1.5
+    /// Fewest words of an opening line below a menu (list items) that still reads as the
+    /// masthead: a lone word there is the label of a submenu a plain dump unfolds ("Sports").
+    var minOpeningWordsAfterMenu = 2
+    /// Fewest letters of a label glued on a byline's name ("DoePosted:") that is cut off (see
+    /// `withoutGluedLabel`): a shorter tail is a name's own case change ("McKay").
+    var minGluedLabelLetters = 4
     /// Longest block (bytes) whose mentions of a site-name candidate count for it (and give the
     /// winner's fuller form).
     var maxMentionBytes = 200
@@ -79,6 +85,9 @@ struct MetadataExtractor {
     var headerLead = 6
     /// Words a kept paragraph needs to count as the article's first solid prose.
     var solidProseWords = 20
+    /// Most words of a standfirst under the headline: a longer paragraph is the article's
+    /// start, and a name line below it is no byline (see `findStandfirst`, `findNameLine`).
+    var maxStandfirstWords = 60
     /// How many blocks from the author's byline a date may stand (see `findDateNearByline`).
     var bylineDateReach = 3
     /// How many blocks past the article's end a closing byline may stand (see `findClosingByline`).
@@ -96,6 +105,9 @@ struct MetadataExtractor {
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
+    /// What a title candidate loses when it stands below the author's byline: a headline heads its
+    /// byline, and a short line under it is a subheading (see `findTitle`).
+    var belowBylineCost = 1.5
     /// What a title candidate gains when the article's words repeat all of its own (in
     /// proportion to the share repeated; see `findTitle`).
     var titleEchoWeight = 2.0
@@ -304,7 +316,7 @@ struct MetadataExtractor {
     private func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
         let i = title + 1
         guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
-            stats[i].words >= 8, stats[i].words <= 60, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
+            stats[i].words >= 8, stats[i].words <= maxStandfirstWords, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
         else { return }
         // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
         let next = blocks[(i + 1)..<min(blocks.count, i + 3)]

@@ -9,6 +9,33 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         try MetadataFixture.meta(top, bottom)
     }
 
+    func testALabelGluedOnTheNameIsCutAtItsCaseChange() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.authors(from: "Riverton Desk StaffPublish date:May 4, 2021"), ["Riverton Desk Staff"])
+        XCTAssertEqual(extractor.authors(from: "Priya RamanPosted:May 4"), ["Priya Raman"])
+        XCTAssertEqual(extractor.withoutGluedLabel("Priya MacDonald Updated: May 4"), "Priya MacDonald Updated: May 4")
+        XCTAssertEqual(extractor.withoutGluedLabel("Priya McKay"), "Priya McKay")
+    }
+
+    func testANameLinePastTheArticlesFirstLongParagraphIsNoByline() throws {
+        let intro = Array(repeating: "Moving across town takes planning, patience and a crew you can trust with fragile things.", count: 6)
+            .joined(separator: " ")
+        let m = try meta("# Best movers in Riverton\n\n" + intro + "\n\n[Harbor Vans](#)")
+        XCTAssertNil(m.author, "a listed company under the introduction")
+        XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nPriya Raman").author, "Priya Raman")
+    }
+
+    func testANameWithItsRoleOnTheLineAboveABioIsTheAuthor() throws {
+        // A plain dump joins the card's name and role lines; the card stands below related links.
+        let related = (1...8).map { "* [Related story number \($0)](#)" }.joined(separator: "\n\n")
+        let below = "Share on Facebook | Twitter | Email\n\n" + related + "\n\n"
+        let bio = "Priya explores how small towns fund their libraries. Her reporting has appeared in regional papers.\n\n### 0 Comments"
+        let m = try meta("# Library to open in spring", below + "Priya Raman Independent Technology Writer\n\n" + bio)
+        XCTAssertEqual(m.author, "Priya Raman")
+        let club = try meta("# Library to open in spring", below + "Priya Raman Garden Club Spring Fair\n\n" + bio)
+        XCTAssertNil(club.author, "no role word: the line is no author card")
+    }
+
     func testANameOnTheLineAfterABareByLabelIsTheAuthor() throws {
         XCTAssertEqual(try meta("# Library to open in spring\n\nBy\n\n[Lia Moreno](#)\n\nMay 14, 2022").author, "Lia Moreno")
         XCTAssertEqual(try meta("# Library to open in spring", "## Article by\n\nMatias Heikkilä\n\n© 2025 Byte Works").author, "Matias Heikkilä")

@@ -98,6 +98,8 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(try meta("Thursday,\n\nMarch 7\n\nLibrary to open in spring after long delay").sitename)
         let social = try meta("* Facebook\n* Instagram\n\nSearch\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
         XCTAssertEqual(social.sitename, "Riverton Ledger", "a social menu and a search box above the masthead")
+        let submenu = try meta("* Products\n* Pricing\n\nOutdoors\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertNil(submenu.sitename, "a lone word under a menu labels a submenu")
         let unnamed = try meta("![](#)\n\n![](#)\n\n# Riverton Ledger\n\nFeeds | Archive\n\n## Library to open in spring after long delay")
         XCTAssertEqual(unnamed.sitename, "Riverton Ledger", "an image without alt text is no logo")
         let crumb = try meta("Gardening Tips\n\nHome ›\n\nGardening Tips ›\n\nLibrary to open in spring after long delay")

@@ -13,6 +13,37 @@ final class MetadataExtractorTitleTests: XCTestCase {
         return s
     }
 
+    func testALineBelowTheAuthorsBylineIsASubheadingNotTheHeadline() throws {
+        // A plain page: no heading marks, the subheading repeated in a share box below.
+        let body = MetadataFixture.body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let page = ["Skip to content", "", "  * News", "  * Sports", "", "    Library delay ends", "", "", "", "", "",
+                    "    Updated March 3, 2024", "", "    Share this", "", "    By Priya Raman", "",
+                    "    The new library and its budget", "", body, "", "    The new library and its budget"].joined(separator: "\n")
+        XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library delay ends")
+    }
+
+    func testAStandfirstIndentedUnderItsHeadlineIsNoHeadline() throws {
+        // A plain dump indents the standfirst and the byline under the headline.
+        let texts: [(String, Int)] = [
+            ("Library Opens At Last After Long Delay", 8),
+            ("Builders could not deliver the shelving the planned building needed in time", 10),
+            ("By Priya Raman", 12),
+        ] + MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map { (String($0), 8) }
+        let blocks = texts.enumerated().map { k, item in
+            var b = block(.paragraph)
+            b.text = item.0
+            b.indent = item.1
+            b.line = 2 * k + 1
+            return b
+        }
+        let cleaner = try Cleaner()
+        let features = FeatureExtractor(counter: try WordCounter())
+        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        let found = extractor.findTitle(blocks, stats: counts, region: 3..<blocks.count, top: 3, byline: 2, rules: [], siteHint: nil)
+        XCTAssertEqual(found?.1, "Library Opens At Last After Long Delay")
+    }
+
     func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
         // A list of teasers with summary sentences starts the region far above the headline.
         let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
