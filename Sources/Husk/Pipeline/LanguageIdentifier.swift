@@ -119,7 +119,9 @@ final class LanguageIdentifier {
         let none = StopwordSet([])
         for position in chosen {
             let counted = counter.count(texts[position], stopwords: none, keepProbes: true)
-            counts[position] = counted
+            // Kept for the caller only for ordinary blocks: an unbroken page's megabyte block
+            // would hold a probe per word until its statistics are read.
+            if texts[position].utf8.count <= Self.maxReusedBytes { counts[position] = counted }
             total += counted.probes.count
             for probe in counted.probes {
                 var lists = index.lists(holding: probe)
@@ -138,6 +140,9 @@ final class LanguageIdentifier {
     }
 
     static let cyrillicLanguages = ["ru", "uk"]
+
+    /// The longest text whose word counts are kept for reuse (see `takeCounts`).
+    static let maxReusedBytes = 1 << 16
 
     static let latinLanguages = [
         "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "pl", "cs", "hu", "ro", "tr", "vi", "id",

@@ -9,17 +9,22 @@ extension MetadataExtractor {
     ///
     /// Markdown keeps the link that makes a masthead count (`mastheadWeight`); plain text and
     /// anonymised links lose it, and the site's name is then just the page's first line.
+    /// The most words a brand line (a masthead naming the site) has.
+    static let maxBrandLineWords = 5
+
     func plainOpeningLine(_ blocks: [Block], stats: [BlockStats], head: Int, datelines: Set<Int>) -> Int? {
         // An image without alt text names nothing: only a named one is a logo.
         func hasLogo(_ k: Int) -> Bool { blocks[k].imageAlts.contains { !$0.isEmpty } }
         let opening = blocks.indices.prefix(head).first {
             (stats[$0].words > 0 || hasLogo($0)) && blocks[$0].ruleHits.isEmpty && (blocks[$0].kind != .listItem || hasLogo($0))
                 && !Self.startsWithLetterBullet(blocks[$0].text)
-                && !sitenameNoise.never.contains(blocks[$0].text.lowercased())
+                && !(blocks[$0].text.utf8.count <= 256 && sitenameNoise.never.contains(blocks[$0].text.lowercased()))
         }
         guard let i = opening else { return nil }
         let next = ((i + 1)..<blocks.count).first { stats[$0].words > 0 }
-        guard stats[i].linkDensity < 0.75, !(0...i).contains(where: hasLogo),
+        // Only a short line can be a brand line (`chooseSitename` votes for none longer), and a
+        // long one is not split into words: an unbroken page can make it megabytes.
+        guard stats[i].words <= Self.maxBrandLineWords, stats[i].linkDensity < 0.75, !(0...i).contains(where: hasLogo),
             !datelines.contains(i), next.map({ !datelines.contains($0) }) ?? true,
             !blocks[i].text.split(separator: " ").contains(where: { sitenameNoise.never.contains($0.lowercased()) }),
             blocks[i].text.last != ",",

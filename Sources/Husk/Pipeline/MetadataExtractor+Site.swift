@@ -44,7 +44,7 @@ extension MetadataExtractor {
             // first item (a list item) or a section label (a minor heading).
             let isMenuItem = blocks[i].kind == .listItem
             let isMajorHeading = blocks[i].kind == .heading && blocks[i].level <= 2
-            if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= 5, text.count <= 50, !stats[i].endsSentence,
+            if !brandVoted, !isMenuItem, stats[i].words >= 1, stats[i].words <= Self.maxBrandLineWords, text.count <= 50, !stats[i].endsSentence,
                 blocks[i].ruleHits.isEmpty, stats[i].linkDensity >= 0.75 || isMajorHeading || i == 0 || i == plainOpening,
                 !isBreadcrumbStep(text, in: blocks.prefix(2 * head))
             {
