@@ -132,7 +132,9 @@ extension HuskCommand {
         let stream: CleaningStream
         let site = FileWalker.parentDirectory(of: path)
         do {
-            stream = try cleaner.makeStream(context: DocumentContext(site: site, repeatedLines: memory))
+            // With no memory to feed, the document's fingerprints would go unread.
+            stream = try cleaner.makeStream(
+                context: DocumentContext(site: site, repeatedLines: memory, collectsFingerprints: memory != nil))
         } catch {
             throw IOError(path: path, message: error.description)
         }

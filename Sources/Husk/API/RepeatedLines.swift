@@ -100,11 +100,18 @@ public struct DocumentContext: Sendable {
     public var site: String
     /// Lines learned from earlier documents; nil turns cross-document learning off.
     public var repeatedLines: RepeatedLines?
+    /// Whether the cleaned document carries its blocks' fingerprints (`CleanedDocument
+    /// .fingerprints`, for `RepeatedLines.observe`). A run that learns nothing across documents
+    /// turns it off and skips hashing every short block.
+    public var collectsFingerprints: Bool
 
-    public init(referenceDate: String? = nil, site: String = "", repeatedLines: RepeatedLines? = nil) {
+    public init(
+        referenceDate: String? = nil, site: String = "", repeatedLines: RepeatedLines? = nil, collectsFingerprints: Bool = true
+    ) {
         self.referenceDate = referenceDate
         self.site = site
         self.repeatedLines = repeatedLines
+        self.collectsFingerprints = collectsFingerprints
     }
 
     /// The host of `url` (`https://www.Example.com/a` gives `example.com`), or "" when none.

@@ -104,6 +104,7 @@ struct WindowCleaner {
     private func dropRepeatedLines(_ blocks: inout [Block], stats: [BlockStats], context: DocumentContext, into result: inout Result) {
         let maximumWords = context.repeatedLines?.maximumWords ?? RepeatedLines.defaultMaximumWords
         var repeated: [Int] = []
+        guard context.collectsFingerprints || context.repeatedLines != nil else { return }
         for i in blocks.indices where stats[i].words > 0 && stats[i].words <= maximumWords {
             let fingerprint = RepeatedLines.fingerprint(blocks[i].text)
             result.fingerprints.append(fingerprint)

@@ -11,6 +11,16 @@ final class RepeatedLinesTests: XCTestCase {
         return "# News about the \(topic)\n\n\(body)\n\n\(plea)\n\nA closing line about the \(topic) and what comes next.\n"
     }
 
+    func testFingerprintsAreCollectedUnlessTheContextTurnsThemOff() throws {
+        let cleaner = try Cleaner()
+        let page = "Home\n\nThe council met on Tuesday and agreed that the new library would open in the spring.\n\nShare this\n"
+        let collected = try cleaner.clean(page, context: DocumentContext())
+        let skipped = try cleaner.clean(page, context: DocumentContext(collectsFingerprints: false))
+        XCTAssertFalse(collected.fingerprints.isEmpty)
+        XCTAssertTrue(skipped.fingerprints.isEmpty)
+        XCTAssertEqual(collected.text, skipped.text)
+    }
+
     func testALineSeenOnEnoughEarlierPagesOfASiteIsDropped() throws {
         let cleaner = try Cleaner()
         var memory = RepeatedLines()
