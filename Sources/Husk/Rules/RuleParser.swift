@@ -94,6 +94,11 @@ struct RuleParser {
                 // Examples are only read when they are checked (the embedded defaults are not).
                 if !validatePatterns && (key == .match || key == .noMatch) { continue }
                 guard let draft = current else { continue }
+                if key == .keywords {
+                    // Read straight from the line's bytes: every rule has a list, read at start-up.
+                    draft.rule.keywords = Self.keywords(UnsafeBufferPointer(rebasing: bytes[valueStart..<hi]))
+                    continue
+                }
                 apply(key: key, name: { string(lo, keyEnd) }, value: string(valueStart, hi), line: number, column: lo + 1,
                       valueColumn: { column(valueStart) }, to: &draft.rule, report: report)
             }
@@ -155,13 +160,7 @@ struct RuleParser {
                 report(line, valueColumn() + offset, "invalid pattern (\(error.name))")
             }
         case .keywords:
-            // ASCII capitals fold here, byte by byte; other scripts' keywords are lowercased
-            // when a matcher first needs them (`lowercasedKeyword`): Unicode case lookups for
-            // every rule of every language were a tenth of start-up.
-            rule.keywords = Self.list(value).map { word in
-                word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
-                    ? String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) : word
-            }
+            rule.keywords = value.withBytes { Self.keywords($0) }
         case .maxLength:
             guard let n = Int(value), n > 0 else {
                 report(line, valueColumn(), "max-length must be a positive number")
@@ -195,6 +194,33 @@ struct RuleParser {
                 return lo < hi ? String(decoding: bytes[lo..<hi], as: UTF8.self) : nil
             }
         }
+    }
+
+    /// A `keywords` value's comma-separated items, without their spaces, ASCII capitals folded
+    /// (other scripts' keywords are lowercased when a matcher first needs them, see
+    /// `lowercasedKeyword`: Unicode case lookups for every rule of every language were a tenth
+    /// of start-up). Split on bytes: a comma is never part of another character's UTF-8.
+    static func keywords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var out: [String] = []
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x2C { end += 1 }
+            var lo = start
+            var hi = end
+            while lo < hi && bytes[lo] == 0x20 { lo += 1 }
+            while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
+            if lo < hi {
+                let item = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+                if item.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                    out.append(String(decoding: item.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                } else {
+                    out.append(String(decoding: item, as: UTF8.self))
+                }
+            }
+            start = end + 1
+        }
+        return out
     }
 
     /// A keyword as the scanner matches it: lowercase (Unicode). Keywords are written in
