@@ -185,22 +185,22 @@ struct RuleParser {
     /// Comma-separated items without their spaces, split on bytes (a comma is never part of
     /// another character's UTF-8).
     static func list(_ value: String) -> [String] {
-        value.withBytes { bytes in
-            bytes.split(separator: 0x2C).compactMap { item in
-                var lo = item.startIndex
-                var hi = item.endIndex
-                while lo < hi && bytes[lo] == 0x20 { lo += 1 }
-                while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
-                return lo < hi ? String(decoding: bytes[lo..<hi], as: UTF8.self) : nil
-            }
+        value.withBytes { items($0) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// A `keywords` value's items with ASCII capitals folded (other scripts' keywords are
+    /// lowercased when a matcher first needs them, see `lowercasedKeyword`: Unicode case lookups
+    /// for every rule of every language were a tenth of start-up).
+    static func keywords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        items(bytes) { item in
+            item.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+                ? String(decoding: item.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                : String(decoding: item, as: UTF8.self)
         }
     }
 
-    /// A `keywords` value's comma-separated items, without their spaces, ASCII capitals folded
-    /// (other scripts' keywords are lowercased when a matcher first needs them, see
-    /// `lowercasedKeyword`: Unicode case lookups for every rule of every language were a tenth
-    /// of start-up). Split on bytes: a comma is never part of another character's UTF-8.
-    static func keywords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// Each non-empty comma-separated item of `bytes`, without its spaces, made into a string.
+    private static func items(_ bytes: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> String) -> [String] {
         var out: [String] = []
         var start = 0
         while start <= bytes.count {
@@ -210,14 +210,7 @@ struct RuleParser {
             var hi = end
             while lo < hi && bytes[lo] == 0x20 { lo += 1 }
             while hi > lo && bytes[hi - 1] == 0x20 { hi -= 1 }
-            if lo < hi {
-                let item = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-                if item.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
-                    out.append(String(decoding: item.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
-                } else {
-                    out.append(String(decoding: item, as: UTF8.self))
-                }
-            }
+            if lo < hi { out.append(make(UnsafeBufferPointer(rebasing: bytes[lo..<hi]))) }
             start = end + 1
         }
         return out
