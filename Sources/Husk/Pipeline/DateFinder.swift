@@ -131,11 +131,16 @@ final class DateFinder {
                     i += 1
                     continue
                 }
-                if let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .decimalNumber { return i }
+                if Self.isDecimalDigit(value) { return i }
                 i += length
             }
             return nil
         }
+    }
+
+    /// Whether a code point is a decimal digit of any script, as the pattern's `\d` matches.
+    static func isDecimalDigit(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.generalCategory == .decimalNumber
     }
 
     /// The byte offset `count` characters before `offset`, but not before `floor`.
@@ -171,8 +176,7 @@ final class DateFinder {
                     continue
                 }
                 if value == 0x5E74 { return true }  // 年
-                let digit = Unicode.Scalar(value)?.properties.generalCategory == .decimalNumber
-                run = digit ? run + 1 : 0
+                run = Self.isDecimalDigit(value) ? run + 1 : 0
                 if run >= 4 { return true }
                 i += length
             }
