@@ -10,8 +10,9 @@ struct PackedKeySet: Sendable {
 
     var isEmpty: Bool { count == 0 }
 
+    /// A key's home slot in a table of `mask + 1` slots (also used by `StopwordIndex`).
     @inline(__always)
-    private static func slot(_ key: UInt64, mask: Int) -> Int {
+    static func slot(_ key: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 

@@ -37,15 +37,10 @@ struct StopwordIndex: Sendable {
         return (Array(repeating: 0, count: size), Array(repeating: 0, count: size))
     }
 
-    @inline(__always)
-    private static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
     private static func insert(_ key: UInt64, bit: Int, _ keys: inout [UInt64], _ masks: inout [UInt64]) {
         guard key != 0 else { return }
         let mask = keys.count - 1
-        var i = slot(key, mask: mask)
+        var i = PackedKeySet.slot(key, mask: mask)
         while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
         keys[i] = key
         masks[i] |= 1 << UInt64(bit)
@@ -56,7 +51,7 @@ struct StopwordIndex: Sendable {
         guard key != 0 else { return 0 }
         return keys.withUnsafeBufferPointer { keys in
             let mask = keys.count - 1
-            var i = slot(key, mask: mask)
+            var i = PackedKeySet.slot(key, mask: mask)
             while true {
                 let found = keys[i]
                 if found == key { return masks[i] }
