@@ -102,9 +102,9 @@ struct WindowCleaner {
     /// When most of the kept text repeats, the page itself is a duplicate: removing duplicates
     /// is not cleaning, so then nothing is dropped.
     private func dropRepeatedLines(_ blocks: inout [Block], stats: [BlockStats], context: DocumentContext, into result: inout Result) {
+        guard context.collectsFingerprints || context.repeatedLines != nil else { return }
         let maximumWords = context.repeatedLines?.maximumWords ?? RepeatedLines.defaultMaximumWords
         var repeated: [Int] = []
-        guard context.collectsFingerprints || context.repeatedLines != nil else { return }
         for i in blocks.indices where stats[i].words > 0 && stats[i].words <= maximumWords {
             let fingerprint = RepeatedLines.fingerprint(blocks[i].text)
             result.fingerprints.append(fingerprint)

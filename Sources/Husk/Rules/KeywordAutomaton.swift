@@ -2,9 +2,10 @@
 /// rules can possibly match, so most blocks never reach a regex.
 ///
 /// Bytes are first mapped to classes (each byte that occurs in some keyword gets its own class,
-/// all others share class 0). The trie is stored sparsely and built once per `Cleaner` in time
-/// linear in the keywords; each thread's `KeywordScanner` fills a dense transition table lazily,
-/// so start-up never pays for states × classes and scanning still costs one load per byte.
+/// all others share class 0). The trie is stored sparsely and built, in time linear in the
+/// keywords, when a rule matcher first meets a document language; its `KeywordScanner` fills a
+/// dense transition table lazily, so start-up never pays for states × classes and scanning
+/// still costs one load per byte.
 final class KeywordAutomaton: Sendable {
     let classes: [UInt8]
     let width: Int
@@ -135,8 +136,9 @@ final class KeywordAutomaton: Sendable {
 final class KeywordScanner {
     let automaton: KeywordAutomaton
     /// Dense states × classes; 0 means not yet known, otherwise the next state's row offset
-    /// (state × classes) + 1, negated when that state has outputs (one load per byte tells both). Zeroed pages cost nothing until
-    /// touched, so only the states text actually reaches take memory.
+    /// (state × classes) + 1, negated when that state has outputs (one load per byte tells both).
+    /// Zeroed pages cost nothing until touched, so only the states text actually reaches take
+    /// memory.
     private let table: UnsafeMutablePointer<Int32>
     private let count: Int
     /// `marks[owner] == generation` once `owner` was reported in the current `scan(_:into:)`.
