@@ -22,13 +22,19 @@ struct FeatureExtractor {
     /// language identification already counted it: only the stopwords are then looked up again
     /// (a stoplist with attached morphemes needs the words themselves, so it counts anew).
     func stats(_ block: borrowing Block, stopwords: StopwordSet, counted: WordCounter.Counts? = nil) -> BlockStats {
+        stats(text: block.text, linkBytes: block.linkBytes, stopwords: stopwords, counted: counted)
+    }
+
+    /// `stats` from the two fields it reads: a `Block` passed as an argument is copied first
+    /// (a retain and release of each of its fields), even when the parameter is borrowed.
+    func stats(text: String, linkBytes: Int, stopwords: StopwordSet, counted: WordCounter.Counts? = nil) -> BlockStats {
         var s = BlockStats()
         let counts: WordCounter.Counts
         if var known = counted, !stopwords.hasAffixes {
             known.stopwords = known.probes.reduce(0) { $0 + (stopwords.contains($1) ? 1 : 0) }
             counts = known
         } else {
-            counts = counter.count(block.text, stopwords: stopwords)
+            counts = counter.count(text, stopwords: stopwords)
         }
         s.words = counts.words
         s.stopwords = counts.stopwords
@@ -36,10 +42,10 @@ struct FeatureExtractor {
         s.letterWords = counts.letterWords
         s.capitalized = counts.capitalized
         s.sentences = counts.sentences
-        s.bytes = block.text.utf8.count
+        s.bytes = text.utf8.count
         var ascii = true
         var lastASCII: UInt8? = nil
-        block.text.withBytes { bytes in
+        text.withBytes { bytes in
             Self.byteClasses.withUnsafeBufferPointer { classes in
                 var continuation = 0
                 var digits = 0
@@ -73,19 +79,19 @@ struct FeatureExtractor {
         }
         if !ascii {
             // Non-ASCII separators: · • » › ｜ → (and uppercase beyond ASCII)
-            for scalar in block.text.unicodeScalars where scalar.value >= 0x80 {
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
                 switch scalar.value {
                 case 0xB7, 0x2022, 0xBB, 0x203A, 0xFF5C, 0x2192: s.separators += 1
                 default:
                     if counter.cases.isUppercase(scalar) { s.uppercase += 1 }
                 }
             }
-            if let first = block.text.unicodeScalars.first, first.value >= 0x80 {
+            if let first = text.unicodeScalars.first, first.value >= 0x80 {
                 s.startsUpper = first.properties.isUppercase || first.properties.isAlphabetic && !first.properties.isLowercase
             }
         }
-        s.endsSentence = Self.endsSentence(block.text, lastASCII: lastASCII)
-        s.linkDensity = s.bytes == 0 ? 0 : min(1, Double(block.linkBytes) / Double(s.bytes))
+        s.endsSentence = Self.endsSentence(text, lastASCII: lastASCII)
+        s.linkDensity = s.bytes == 0 ? 0 : min(1, Double(linkBytes) / Double(s.bytes))
         return s
     }
 
@@ -116,7 +122,9 @@ struct FeatureExtractor {
         }
     }
 
-    func writeFeatures(_ block: borrowing Block, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
+    /// The block is read through a pointer: passed by value it would be copied first (a retain
+    /// and release of each field) for the sake of a few integers.
+    func writeFeatures(_ block: UnsafePointer<Block>, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
         let chars = Double(max(1, s.characters))
         let words = Double(max(1, s.words))
         var k = 0
@@ -130,26 +138,26 @@ struct FeatureExtractor {
         put(s.letterWords == 0 ? 0 : Double(s.letters) / Double(s.letterWords))
         put(s.stopwordDensity)
         put(s.linkDensity)
-        put(Double(min(block.links, 30)))
+        put(Double(min(block.pointee.links, 30)))
         put(s.endsSentence ? 1 : 0)
         put(s.startsUpper ? 1 : 0)
         put(s.letterWords == 0 ? 0 : Double(s.capitalized) / Double(s.letterWords))
         put(Double(s.digits) / chars)
         put(Double(s.punctuation) / chars)
         put(s.letters == 0 ? 0 : Double(s.uppercase) / Double(max(1, s.letters)))
-        put(block.kind == .heading ? 1 : 0)
-        put(Double(block.level * (block.kind == .heading ? 1 : 0)))
-        put(block.kind == .listItem ? 1 : 0)
-        put(block.kind == .quote ? 1 : 0)
-        put(block.kind == .tableRow ? 1 : 0)
-        put(block.emphasized ? 1 : 0)
-        put(Double(min(block.imagesBefore, 3)))
-        put(Double(min(block.images, 3)))
-        put(Double(min(block.urls, 5)))
-        put(Double(min(block.indent, 40)))
+        put(block.pointee.kind == .heading ? 1 : 0)
+        put(Double(block.pointee.level * (block.pointee.kind == .heading ? 1 : 0)))
+        put(block.pointee.kind == .listItem ? 1 : 0)
+        put(block.pointee.kind == .quote ? 1 : 0)
+        put(block.pointee.kind == .tableRow ? 1 : 0)
+        put(block.pointee.emphasized ? 1 : 0)
+        put(Double(min(block.pointee.imagesBefore, 3)))
+        put(Double(min(block.pointee.images, 3)))
+        put(Double(min(block.pointee.urls, 5)))
+        put(Double(min(block.pointee.indent, 40)))
         put(Double(min(s.separators, 20)))
         put(Double(min(repeats, 5)))
-        put(block.gapBefore ? 1 : 0)
+        put(block.pointee.gapBefore ? 1 : 0)
         put(Double(s.commas) / words)
         put(s.endsQuestion ? 1 : 0)
         put(Double(s.words) / Double(max(1, s.sentences)))

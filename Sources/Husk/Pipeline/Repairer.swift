@@ -16,12 +16,14 @@ struct Repairer {
     var minWordsBeforeJoin = 4
 
     /// Appends a wrapped line to the block it continues.
-    func joinLine(_ block: inout Block, with line: Line) {
-        block.text = Self.join(block.text, line.text)
-        block.linkBytes += line.linkBytes
-        block.links += line.links
-        block.urls += line.urls
-        block.images += line.images
+    /// The line is read through a pointer: passed by value it would be copied (a retain and
+    /// release of each field).
+    func joinLine(_ block: inout Block, with line: UnsafePointer<Line>) {
+        block.text = Self.join(block.text, line.pointee.text)
+        block.linkBytes += line.pointee.linkBytes
+        block.links += line.pointee.links
+        block.urls += line.pointee.urls
+        block.images += line.pointee.images
     }
 
     static func join(_ a: String, _ b: String) -> String {
@@ -34,26 +36,30 @@ struct Repairer {
     /// Joins a block to the next when a blank line split a sentence: the first does not end a
     /// sentence and the second starts in lowercase, with nothing but blank lines between.
     /// A block carrying an image is not a continuation: "![portrait] by Jane Doe" is a byline.
-    func joinSplitSentences(_ blocks: [Block]) -> [Block] {
-        var out: [Block] = []
-        out.reserveCapacity(blocks.count)
-        for block in blocks {
-            // The last block is read and extended in place: copying it out retained every field.
-            if let k = out.indices.last, out[k].kind == .paragraph, block.kind == .paragraph,
-                block.imagesBefore == 0, block.images == 0, !out[k].emphasized, !block.emphasized,
-                out[k].indent == block.indent,
-                !Self.endsSentence(out[k].text), Self.startsLowercase(block.text),
-                Self.wordCount(out[k].text) >= minWordsBeforeJoin
-            {
-                out[k].text = Self.join(out[k].text, block.text)
-                out[k].linkBytes += block.linkBytes
-                out[k].links += block.links
-                out[k].urls += block.urls
-                continue
+    /// In place: kept blocks move down over the joined ones (a swap moves a block's fields; a
+    /// copy would retain each of them).
+    func joinSplitSentences(_ blocks: inout [Block]) {
+        var kept = 0
+        for i in blocks.indices {
+            if kept > 0 {
+                let k = kept - 1
+                if blocks[k].kind == .paragraph, blocks[i].kind == .paragraph,
+                    blocks[i].imagesBefore == 0, blocks[i].images == 0, !blocks[k].emphasized, !blocks[i].emphasized,
+                    blocks[k].indent == blocks[i].indent,
+                    !Self.endsSentence(blocks[k].text), Self.startsLowercase(blocks[i].text),
+                    Self.wordCount(blocks[k].text) >= minWordsBeforeJoin
+                {
+                    blocks[k].text = Self.join(blocks[k].text, blocks[i].text)
+                    blocks[k].linkBytes += blocks[i].linkBytes
+                    blocks[k].links += blocks[i].links
+                    blocks[k].urls += blocks[i].urls
+                    continue
+                }
             }
-            out.append(block)
+            if kept != i { blocks.swapAt(kept, i) }
+            kept += 1
         }
-        return out
+        blocks.removeLast(blocks.count - kept)
     }
 
     /// Replaces each join mark with a hyphen or nothing, by what the window's text shows.

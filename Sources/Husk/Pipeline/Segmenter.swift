@@ -18,8 +18,9 @@ struct Segmenter {
 
     func wrapping(of lines: [Line]) -> Wrapping {
         var lengths: [Int] = []
-        for line in lines where line.kind == .text || line.kind == .quote {
-            let n = Self.characterCount(line.text) + line.indent
+        // By index: `for line in lines` copies each line (a retain per field).
+        for i in lines.indices where lines[i].kind == .text || lines[i].kind == .quote {
+            let n = Self.characterCount(lines[i].text) + lines[i].indent
             if n >= minVotingLength { lengths.append(n) }
         }
         guard lengths.count >= minVotingLines else { return Wrapping(isWrapped: false, width: 0) }
@@ -38,6 +39,7 @@ struct Segmenter {
         var gap = true
         // Lines are read in place (by index): copying a `Line` retains each of its fields.
         lines.withUnsafeBufferPointer { lines in
+            guard let first = lines.baseAddress else { return }
             var previous: Int? = nil
             for i in lines.indices {
                 switch lines[i].kind {
@@ -54,14 +56,16 @@ struct Segmenter {
                 default:
                     break
                 }
-                if let p = previous, !blocks.isEmpty, continues(lines[p], lines[i], wrap: wrap) {
-                    repairer.joinLine(&blocks[blocks.count - 1], with: lines[i])
+                if let p = previous, !blocks.isEmpty, continues(first + p, first + i, wrap: wrap) {
+                    repairer.joinLine(&blocks[blocks.count - 1], with: first + i)
                     previous = i
                     continue
                 }
-                var block = makeBlock(lines[i], imagesBefore: imagesPending, gap: gap)
-                if !altsPending.isEmpty || !lines[i].imageAlts.isEmpty { block.imageAlts = altsPending + lines[i].imageAlts }
-                blocks.append(block)
+                // Built in the array: a local block appended would be copied (a retain per field).
+                blocks.append(makeBlock(first + i, imagesBefore: imagesPending, gap: gap))
+                if !altsPending.isEmpty || !lines[i].imageAlts.isEmpty {
+                    blocks[blocks.count - 1].imageAlts = altsPending + lines[i].imageAlts
+                }
                 altsPending = []
                 imagesPending = 0
                 gap = false
@@ -71,40 +75,41 @@ struct Segmenter {
         return blocks
     }
 
-    /// Whether `next` continues the paragraph that `prev` is part of.
-    private func continues(_ prev: Line, _ next: Line, wrap: Wrapping) -> Bool {
-        guard !prev.hardBreak else { return false }
+    /// Whether `next` continues the paragraph that `prev` is part of. Lines are read through
+    /// pointers: passed by value, each would be copied (a retain and release per field).
+    private func continues(_ prev: UnsafePointer<Line>, _ next: UnsafePointer<Line>, wrap: Wrapping) -> Bool {
+        guard !prev.pointee.hardBreak else { return false }
         let sameKind: Bool
-        switch (prev.kind, next.kind) {
-        case (.text, .text), (.quote, .quote): sameKind = next.indent == prev.indent || next.kind == .quote
-        case (.listItem, .text): sameKind = next.indent > prev.indent  // a wrapped list item
+        switch (prev.pointee.kind, next.pointee.kind) {
+        case (.text, .text), (.quote, .quote): sameKind = next.pointee.indent == prev.pointee.indent || next.pointee.kind == .quote
+        case (.listItem, .text): sameKind = next.pointee.indent > prev.pointee.indent  // a wrapped list item
         default: sameKind = false
         }
         guard sameKind else { return false }
-        let prevLength = Self.characterCount(prev.text) + prev.indent
+        let prevLength = Self.characterCount(prev.pointee.text) + prev.pointee.indent
         if wrap.isWrapped { return prevLength >= wrap.width - fullLineSlack }
         // Unwrapped text: only an obvious mid-sentence break joins.
-        return prevLength >= minVotingLength && !Repairer.endsSentence(prev.text) && Repairer.startsLowercase(next.text)
+        return prevLength >= minVotingLength && !Repairer.endsSentence(prev.pointee.text) && Repairer.startsLowercase(next.pointee.text)
     }
 
-    private func makeBlock(_ line: Line, imagesBefore: Int, gap: Bool) -> Block {
+    private func makeBlock(_ line: UnsafePointer<Line>, imagesBefore: Int, gap: Bool) -> Block {
         let kind: Paragraph.Kind
         var level = 0
-        switch line.kind {
+        switch line.pointee.kind {
         case .heading(let l):
             kind = .heading
             level = l
         case .listItem:
             kind = .listItem
-            level = line.indent / 2
+            level = line.pointee.indent / 2
         case .quote: kind = .quote
         case .tableRow: kind = .tableRow
         default: kind = .paragraph
         }
         return Block(
-            line: line.number, text: line.text, kind: kind, level: level, indent: line.indent,
-            linkBytes: line.linkBytes, links: line.links, urls: line.urls, emphasized: line.emphasized,
-            imagesBefore: imagesBefore, images: line.images, gapBefore: gap)
+            line: line.pointee.number, text: line.pointee.text, kind: kind, level: level, indent: line.pointee.indent,
+            linkBytes: line.pointee.linkBytes, links: line.pointee.links, urls: line.pointee.urls, emphasized: line.pointee.emphasized,
+            imagesBefore: imagesBefore, images: line.pointee.images, gapBefore: gap)
     }
 
     /// Unicode scalars in `text`, counted from its UTF-8 bytes.

@@ -15,7 +15,7 @@ struct WindowCleaner {
     func clean(_ lines: [Line], isFirst: Bool, language: inout String?, context: DocumentContext = DocumentContext()) -> Result {
         let options = cleaner.options
         var blocks = engine.segmenter.segment(lines, repairer: engine.repairer)
-        blocks = engine.repairer.joinSplitSentences(blocks)
+        engine.repairer.joinSplitSentences(&blocks)
         engine.repairer.resolveHyphens(&blocks, vocabularyText: lines.map(\.text))
         var languageSource = "forced by --language"
         var counted: [Int: WordCounter.Counts] = [:]
@@ -28,7 +28,9 @@ struct WindowCleaner {
         let stopwords = cleaner.stoplists.set(for: language)
         // By index: `map` over the blocks would copy each one (a retain per field).
         // Blocks the identifier counted (its sample of the longest) are not counted again.
-        let stats = blocks.indices.map { engine.extractor.stats(blocks[$0], stopwords: stopwords, counted: counted[$0]) }
+        let stats = blocks.indices.map {
+            engine.extractor.stats(text: blocks[$0].text, linkBytes: blocks[$0].linkBytes, stopwords: stopwords, counted: counted[$0])
+        }
         for i in blocks.indices {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
@@ -131,25 +133,28 @@ struct WindowCleaner {
         counts.reserveCapacity(keys.count)
         for key in keys { counts[key, default: 0] += 1 }
         let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
-        var features = FeatureMatrix(rows: blocks.count, width: ContextFeatures.names.count)
+        // Every value is written below: own features per block, then the context columns.
+        var features = FeatureMatrix(uninitializedRows: blocks.count, width: ContextFeatures.names.count)
         let width = features.width
         // Rows written through one pointer, each block read in place (a copy of a `Block`
         // retains every field).
         features.withUnsafeValues { values in
             guard let base = values.baseAddress else { return }
             blocks.withUnsafeBufferPointer { blocks in
+                guard let first = blocks.baseAddress else { return }
                 for i in blocks.indices {
                     var categories: UInt64 = 0
                     for hit in blocks[i].ruleHits {
                         if let k = categoryOfRule[hit.rule] { categories |= 1 << UInt64(k) }
                     }
                     engine.extractor.writeFeatures(
-                        blocks[i], stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories,
+                        first + i, stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories,
                         into: base + i * width)
                 }
             }
         }
         engine.context.build(&features, stats: stats, blocks: blocks, region: region)
+        assert(!features.hasUnwrittenValues, "a feature column was left unwritten")
         return features
     }
 }
