@@ -29,8 +29,13 @@ struct BlockModel: Sendable {
         let n = features.count
         let width = max(stage1.featureCount, stage2?.featureCount ?? 0)
         let columns = min(width, features.width)
-        // One Float row per block (the trees compare in Float): x[b * width + f].
-        var x = [Float](repeating: 0, count: width * n)
+        // One Float row per block (the trees compare in Float): x[b * width + f]. When the
+        // feature rows fill the model's width, every row read is written in full first, so the
+        // buffer is not zeroed (a pass over megabytes per window); narrower rows need the zeros.
+        var x =
+            columns == width
+            ? [Float](unsafeUninitializedCapacity: width * n) { _, count in count = width * n }
+            : [Float](repeating: 0, count: width * n)
         // Without a second stage only the needed rows are ever read.
         let converted = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
         x.withUnsafeMutableBufferPointer { x in

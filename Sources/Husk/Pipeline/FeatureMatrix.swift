@@ -11,6 +11,28 @@ struct FeatureMatrix {
         values = [Double](repeating: 0, count: rows * width)
     }
 
+    /// A matrix whose every value the caller writes before reading any: the window's matrix is
+    /// its largest allocation, and zeroing it first was a second pass over megabytes of memory.
+    /// Debug builds fill it with NaN instead, so `hasUnwrittenValues` catches a value left out.
+    init(uninitializedRows rows: Int, width: Int) {
+        self.width = width
+        #if DEBUG
+            values = [Double](repeating: .nan, count: rows * width)
+        #else
+            values = [Double](unsafeUninitializedCapacity: rows * width) { _, count in count = rows * width }
+        #endif
+    }
+
+    /// Whether a value of a matrix made by `init(uninitializedRows:width:)` was never written
+    /// (debug builds only; release builds cannot tell and answer false).
+    var hasUnwrittenValues: Bool {
+        #if DEBUG
+            return values.contains { $0.isNaN }
+        #else
+            return false
+        #endif
+    }
+
     /// Rows given as arrays (tests, tools); short rows are padded with zeros.
     init(_ rows: [[Double]], width: Int = ContextFeatures.names.count) {
         self.init(rows: rows.count, width: width)
