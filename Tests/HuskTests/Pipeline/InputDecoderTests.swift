@@ -37,6 +37,20 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertEqual(out.joined(), text)
     }
 
+    /// The eight-byte line-end test against a byte loop, on words made of line ends, bytes
+    /// next to them in value, and any bytes.
+    func testEightByteLineEndTestAgreesWithAByteLoop() {
+        let near: [UInt8] = [0x0A, 0x0D, 0x09, 0x0B, 0x0C, 0x0E, 0x00, 0x8A, 0x8D, 0xFF, 0x41]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            let bytes = (0..<8).map { _ in
+                Bool.random(using: &generator) ? near.randomElement(using: &generator) ?? 0 : UInt8.random(in: 0...255, using: &generator)
+            }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            XCTAssertEqual(InputDecoder.holdsLineEnd(word), bytes.contains { $0 == 0x0A || $0 == 0x0D }, "\(bytes)")
+        }
+    }
+
     func testSplitLinesDoNotDependOnChunking() {
         let bytes = Array(String(repeating: "lorem ipsum ", count: 300).utf8)
         let whole = lines([bytes], maxLineBytes: 100).0
