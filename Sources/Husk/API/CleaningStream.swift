@@ -96,12 +96,14 @@ public final class CleaningStream {
         } else {
             line = engine.markup.read(bytes: raw, number: lineNumber)
         }
-        window.append(line)
+        // Read before the line moves into the window: used after, it would be copied there.
+        let blank = line.isBlank
+        window.append(consume line)
         windowBytes += raw.count + 1
         let options = cleaner.options
         let full = windowBytes >= options.windowBytes || window.count >= options.windowLines
         let overfull = windowBytes >= options.windowHardLimitBytes || window.count >= options.windowHardLimitLines
-        if (line.isBlank && full) || overfull {
+        if (blank && full) || overfull {
             // Edges depend only on the lines; cleaning waits until the binary check has seen
             // its sample, so a window is never cleaned from input that is then refused.
             closed.append(window)

@@ -23,58 +23,56 @@ struct MarkupReader {
         let hardBreak = trailing >= 2 && bytes[trailing - 1] == 0x20 && bytes[trailing - 2] == 0x20
             || (trailing > 0 && bytes[trailing - 1] == 0x5C)
         while trailing > i && bytes[trailing - 1] == 0x20 { trailing -= 1 }
-        var line = Line(number: number, kind: .text, indent: indent, text: "")
-        line.hardBreak = hardBreak
-        if i >= trailing {
-            line.kind = .blank
-            return line
-        }
+        // The line is built once, at the end: a `var line` filled in along the way and then
+        // returned was copied on return (a retain and release of each field, every line).
+        if i >= trailing { return Line(number: number, kind: .blank, indent: indent, text: "", hardBreak: hardBreak) }
         let body = UnsafeBufferPointer(rebasing: bytes[i..<trailing])
         if Self.isRule(body) || Self.isTableSeparator(body) || Self.isReferenceDefinition(body)
             || body.starts(with: [0x60, 0x60, 0x60]) {
-            line.kind = .markupOnly
-            return line
+            return Line(number: number, kind: .markupOnly, indent: indent, text: "", hardBreak: hardBreak)
         }
+        var kind = Line.Kind.text
+        var marker = ""
         var start = 0
         // Block markers: quotes, headings, list items.
         while start < body.count && body[start] == 0x3E {  // '>'
-            line.kind = .quote
-            line.marker = ">"
+            kind = .quote
+            marker = ">"
             start += 1
             while start < body.count && body[start] == 0x20 { start += 1 }
         }
-        if line.kind == .text, let level = Self.headingLevel(body) {
-            line.kind = .heading(level)
-            line.marker = String(repeating: "#", count: level)
+        if kind == .text, let level = Self.headingLevel(body) {
             start = level
             var end = body.count
             while end > start && (body[end - 1] == 0x23 || body[end - 1] == 0x20) { end -= 1 }
-            return finish(&line, body[start..<end])
+            return finish(
+                number: number, kind: .heading(level), indent: indent, hardBreak: hardBreak,
+                marker: String(repeating: "#", count: level), body[start..<end])
         }
         if let markerEnd = Self.listMarkerEnd(body, from: start) {
-            if line.kind == .text { line.kind = .listItem }
-            line.marker = String(decoding: body[start..<markerEnd], as: UTF8.self).trimmingSpaces
+            if kind == .text { kind = .listItem }
+            marker = String(decoding: body[start..<markerEnd], as: UTF8.self).trimmingSpaces
             start = markerEnd
         }
-        if line.kind == .text && Self.looksLikeTableRow(body) { line.kind = .tableRow }
-        return finish(&line, body[start...])
+        if kind == .text && Self.looksLikeTableRow(body) { kind = .tableRow }
+        return finish(number: number, kind: kind, indent: indent, hardBreak: hardBreak, marker: marker, body[start...])
     }
 
-    private func finish(_ line: inout Line, _ content: Slice<UnsafeBufferPointer<UInt8>>) -> Line {
+    /// The line of `content` once its inline markup is read.
+    private func finish(
+        number: Int, kind: Line.Kind, indent: Int, hardBreak: Bool, marker: String, _ content: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Line {
         var inline = InlineReader(maxNesting: maxNesting)
         var out: [UInt8] = []
         out.reserveCapacity(content.count)
         inline.read(content, into: &out, depth: 0)
-        line.links = inline.links
-        line.images = inline.images
-        line.imageAlts = inline.imageAlts
-        line.urls = inline.urls
-        line.emphasized = Self.isWhollyEmphasized(UnsafeBufferPointer(rebasing: content))
-        line.linkBytes = Self.collapseSpaces(&out, linkRanges: inline.linkRanges)
-        line.text = String(decoding: out, as: UTF8.self)
-        if line.kind == .tableRow { line.text = Self.tableText(line.text) }
-        if line.text.isEmpty && line.kind != .blank { line.kind = .markupOnly }
-        return line
+        let linkBytes = Self.collapseSpaces(&out, linkRanges: inline.linkRanges)
+        var text = String(decoding: out, as: UTF8.self)
+        if kind == .tableRow { text = Self.tableText(text) }
+        return Line(
+            number: number, kind: text.isEmpty && kind != .blank ? .markupOnly : kind, indent: indent, text: text,
+            linkBytes: linkBytes, links: inline.links, images: inline.images, imageAlts: inline.imageAlts, urls: inline.urls,
+            emphasized: Self.isWhollyEmphasized(UnsafeBufferPointer(rebasing: content)), hardBreak: hardBreak, marker: marker)
     }
 
     // MARK: - Block markers

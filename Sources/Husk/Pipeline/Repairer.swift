@@ -39,25 +39,29 @@ struct Repairer {
     /// In place: kept blocks move down over the joined ones (a swap moves a block's fields; a
     /// copy would retain each of them).
     func joinSplitSentences(_ blocks: inout [Block]) {
-        var kept = 0
-        for i in blocks.indices {
-            if kept > 0 {
-                let k = kept - 1
-                if blocks[k].kind == .paragraph, blocks[i].kind == .paragraph,
-                    blocks[i].imagesBefore == 0, blocks[i].images == 0, !blocks[k].emphasized, !blocks[i].emphasized,
-                    blocks[k].indent == blocks[i].indent,
-                    !Self.endsSentence(blocks[k].text), Self.startsLowercase(blocks[i].text),
-                    Self.wordCount(blocks[k].text) >= minWordsBeforeJoin
-                {
-                    blocks[k].text = Self.join(blocks[k].text, blocks[i].text)
-                    blocks[k].linkBytes += blocks[i].linkBytes
-                    blocks[k].links += blocks[i].links
-                    blocks[k].urls += blocks[i].urls
-                    continue
+        // Through the buffer: the array's own `swapAt` copies the blocks it exchanges.
+        let kept = blocks.withUnsafeMutableBufferPointer { blocks in
+            var kept = 0
+            for i in blocks.indices {
+                if kept > 0 {
+                    let k = kept - 1
+                    if blocks[k].kind == .paragraph, blocks[i].kind == .paragraph,
+                        blocks[i].imagesBefore == 0, blocks[i].images == 0, !blocks[k].emphasized, !blocks[i].emphasized,
+                        blocks[k].indent == blocks[i].indent,
+                        !Self.endsSentence(blocks[k].text), Self.startsLowercase(blocks[i].text),
+                        Self.wordCount(blocks[k].text) >= minWordsBeforeJoin
+                    {
+                        blocks[k].text = Self.join(blocks[k].text, blocks[i].text)
+                        blocks[k].linkBytes += blocks[i].linkBytes
+                        blocks[k].links += blocks[i].links
+                        blocks[k].urls += blocks[i].urls
+                        continue
+                    }
                 }
+                if kept != i { swap(&blocks[kept], &blocks[i]) }
+                kept += 1
             }
-            if kept != i { blocks.swapAt(kept, i) }
-            kept += 1
+            return kept
         }
         blocks.removeLast(blocks.count - kept)
     }
