@@ -5,6 +5,11 @@ import ICUKit
 ///
 /// Judged on the longest blocks, so an English menu around a German article does not decide.
 final class LanguageIdentifier {
+    /// General Punctuation (typographic quotes, dashes, ellipses: the commonest non-ASCII
+    /// characters of Latin text) holds no letters, so it skips the property lookup. A test
+    /// checks every scalar of the range.
+    static let letterFree: Range<UInt32> = 0x2000..<0x2070
+
     struct Guess: Equatable {
         var code: String
         var confidence: Double
@@ -63,6 +68,7 @@ final class LanguageIdentifier {
                         continue
                     }
                     i += length
+                    if Self.letterFree.contains(value) { continue }
                     guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
                     taken += 1
                     byNumber[Script.number(of: scalar), default: 0] += 1

@@ -1,0 +1,13 @@
+@testable import Husk
+import XCTest
+
+final class LanguageIdentifierTests: XCTestCase {
+    /// The script count skips this range without a property lookup, which is right only while
+    /// none of its scalars is a letter.
+    func testTheRangeSkippedAsLetterFreeHoldsNoLetters() {
+        for value in LanguageIdentifier.letterFree {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertFalse(scalar.properties.isAlphabetic, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+}
