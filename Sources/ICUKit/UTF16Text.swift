@@ -6,13 +6,14 @@
 /// conversion per regex (a tenth of the time on Chinese text). The buffer is owned here and
 /// stays valid until the next `load`, since ICU keeps the pointer it is given.
 public final class UTF16Text {
-    private(set) var units: UnsafeMutablePointer<UInt16>
-    private var capacity: Int
+    @exclusivity(unchecked) private(set) var units: UnsafeMutablePointer<UInt16>
+    @exclusivity(unchecked) private var capacity: Int
     /// `byteOffset[k]` is the UTF-8 offset of unit `k` (and of the end, at `count`); unused
     /// when the text is ASCII, whose offsets are the same in both forms.
-    private var byteOffset: UnsafeMutablePointer<Int32>
-    private(set) var isASCII = true
-    public private(set) var count = 0
+    @exclusivity(unchecked) private var byteOffset: UnsafeMutablePointer<Int32>
+    // Loaded and read once per block by one owner: no run-time exclusivity checks.
+    @exclusivity(unchecked) private(set) var isASCII = true
+    @exclusivity(unchecked) public private(set) var count = 0
 
     public init() {
         capacity = 64

@@ -9,11 +9,13 @@ public final class CleaningStream {
     private let cleaner: Cleaner
     private var engine: Engine?
     private var decoder: InputDecoder
-    private var window: [Line] = []
+    // The per-line state is read and written for every input line, only by this class's own
+    // non-reentrant methods: run-time exclusivity checks there cost more than the bookkeeping.
+    @exclusivity(unchecked) private var window: [Line] = []
     /// Windows closed before the binary check had its sample; cleaned once it passes.
     private var closed: [[Line]] = []
-    private var windowBytes = 0
-    private var lineNumber = 0
+    @exclusivity(unchecked) private var windowBytes = 0
+    @exclusivity(unchecked) private var lineNumber = 0
     /// Whether the binary check has seen its whole sample: until then closed windows wait.
     private var sampleChecked = false
     private var windowIndex = 0

@@ -142,8 +142,9 @@ final class KeywordScanner {
     private let table: UnsafeMutablePointer<Int32>
     private let count: Int
     /// `marks[owner] == generation` once `owner` was reported in the current `scan(_:into:)`.
-    private var marks: [UInt32]
-    private var generation: UInt32 = 0
+    // Touched once per scan, by this scanner alone: no run-time exclusivity checks.
+    @exclusivity(unchecked) private var marks: [UInt32]
+    @exclusivity(unchecked) private var generation: UInt32 = 0
 
     init(_ automaton: KeywordAutomaton) {
         self.automaton = automaton

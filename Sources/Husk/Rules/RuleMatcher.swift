@@ -20,7 +20,7 @@ final class RuleMatcher {
     /// Rules that hit a limit in the current document: skipped for its remaining blocks, so one
     /// catastrophic pattern costs one time-out per document, not one per block. A flag per
     /// rule (read for every candidate), and the list of those set, to clear them.
-    private var stopped: [Bool]
+    @exclusivity(unchecked) private var stopped: [Bool]
     private var stoppedList: [Int] = []
 
     /// Forgets the stopped rules; called when a document starts.
@@ -42,8 +42,9 @@ final class RuleMatcher {
 
     private let facts: [Facts]
     /// Scratch buffers reused across blocks.
-    private var lowered: [UInt8] = []
-    private var candidates: [Int] = []
+    /// Per block, by this matcher alone: no run-time exclusivity checks.
+    @exclusivity(unchecked) private var lowered: [UInt8] = []
+    @exclusivity(unchecked) private var candidates: [Int] = []
     /// The block being matched, as the UTF-16 the regexes search.
     private let utf16 = UTF16Text()
     /// Case lookups, shared with the engine's word counter (one table per thread).
