@@ -1,7 +1,7 @@
 @testable import Husk
 import XCTest
 
-final class LanguageIdentifierTests: XCTestCase {
+extension LanguageIdentifierTests {
     /// The script count skips this range without a property lookup, which is right only while
     /// none of its scalars is a letter.
     func testTheRangeSkippedAsLetterFreeHoldsNoLetters() {
