@@ -125,13 +125,31 @@ struct WindowCleaner {
         }
     }
 
+    /// How often each key occurs among all of them, per position. Counted in a small open
+    /// table indexed by the keys' low bits (FNV-1a hashes, already well mixed): a dictionary
+    /// hashed every key again with SipHash, twice per block.
+    static func occurrences(of keys: [UInt64]) -> [Int] {
+        var size = 16
+        while size < 2 * keys.count { size <<= 1 }
+        let mask = size - 1
+        var slotKeys = [UInt64](repeating: 0, count: size)
+        var slotCounts = [Int](repeating: 0, count: size)
+        var slotOf = [Int](repeating: 0, count: keys.count)
+        for (i, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slotCounts[slot] != 0 && slotKeys[slot] != key { slot = (slot + 1) & mask }
+            slotKeys[slot] = key
+            slotCounts[slot] += 1
+            slotOf[i] = slot
+        }
+        return slotOf.map { slotCounts[$0] }
+    }
+
     /// Own features plus context features for every block.
     func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> FeatureMatrix {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
         let keys = blocks.indices.map { FNV1a.hash(blocks[$0].text) }
-        var counts: [UInt64: Int] = [:]
-        counts.reserveCapacity(keys.count)
-        for key in keys { counts[key, default: 0] += 1 }
+        let counts = Self.occurrences(of: keys)
         let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
         // Every value is written below: own features per block, then the context columns.
         var features = FeatureMatrix(uninitializedRows: blocks.count, width: ContextFeatures.names.count)
@@ -148,7 +166,7 @@ struct WindowCleaner {
                         if let k = categoryOfRule[hit.rule] { categories |= 1 << UInt64(k) }
                     }
                     engine.extractor.writeFeatures(
-                        first + i, stats[i], repeats: (counts[keys[i]] ?? 1) - 1, ruleCategories: categories,
+                        first + i, stats[i], repeats: counts[i] - 1, ruleCategories: categories,
                         into: base + i * width)
                 }
             }
