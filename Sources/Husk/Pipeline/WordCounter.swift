@@ -44,8 +44,12 @@ final class WordCounter {
         text.withBytes { buffer in
             let fast = Self.isTypographicASCII(buffer)
             if fast {
-                Self.asciiWords(buffer) { range in
-                    self.tally(buffer, range, isLetterWord: Self.isLetterWord(buffer, range), stopwords, &counts, keepProbes)
+                Self.asciiWords(buffer) { range, isLetterWord, isASCII in
+                    if isASCII {
+                        self.tallyASCII(buffer, range, isLetterWord: isLetterWord, stopwords, &counts, keepProbes)
+                    } else {
+                        self.tally(buffer, range, isLetterWord: isLetterWord, stopwords, &counts, keepProbes)
+                    }
                 }
             } else if !wordClasses.words(buffer, { range, isLetterWord in
                 self.tally(buffer, range, isLetterWord: isLetterWord, stopwords, &counts, keepProbes)
@@ -58,6 +62,25 @@ final class WordCounter {
             counts.sentences = fast ? ASCIISentences.count(buffer) : sentenceClasses.count(buffer) ?? sentenceCount(buffer)
         }
         return counts
+    }
+
+    /// `tally` of a word known to be ASCII (the fast path's words without a typographic
+    /// apostrophe): no scan for other bytes first.
+    @inline(__always)
+    private func tallyASCII(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, isLetterWord: Bool, _ stopwords: StopwordSet,
+        _ counts: inout Counts, _ keepProbes: Bool
+    ) {
+        counts.words += 1
+        if isLetterWord {
+            counts.letterWords += 1
+            counts.letters += range.count
+        }
+        let first = buffer[range.lowerBound]
+        if first >= 0x41 && first <= 0x5A { counts.capitalized += 1 }
+        let probe = StopwordSet.Probe(asciiWord: UnsafeBufferPointer(rebasing: buffer[range]))
+        if stopwords.contains(probe) { counts.stopwords += 1 }
+        if keepProbes { counts.probes.append(probe) }
     }
 
     private func tally(
@@ -124,19 +147,6 @@ final class WordCounter {
         return n
     }
 
-    /// Whether ICU would call a word from `asciiWords` a letter word (else a number): ICU's
-    /// status is that of the word's last letter or digit ("2nd" letters, "Checkout51" a
-    /// number), except that a word ending in two or more underscores is a letter word ("1__":
-    /// ICU's rule for consecutive underscores sets it).
-    static func isLetterWord(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        if range.count >= 2 && b[range.upperBound - 1] == 0x5F && b[range.upperBound - 2] == 0x5F { return true }
-        for k in range.reversed() {
-            if isLetter(b[k]) { return true }
-            if isDigit(b[k]) { return false }
-        }
-        return true
-    }
-
     /// ASCII letters, plus `@`, which ICU's word rules treat as a letter (emails and handles stay whole).
     static func isLetterByte(_ b: UInt8) -> Bool { isLetter(b) }
 
@@ -169,7 +179,13 @@ final class WordCounter {
     /// `_` joins anything (WB13). Ranges containing no letter or digit are not words; ICU 72
     /// counts `@` as a letter. Typographic single quotes (’ ‘, three bytes) are MidNumLet and
     /// join like `.`; every other byte of 0x80 and above ends a word (see `isTypographicASCII`).
-    static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+    ///
+    /// `body` also learns whether ICU calls the word a letter word (else a number: the status
+    /// of its last letter or digit: "2nd" letters, "Checkout51" a number; except that a word
+    /// ending in two or more underscores is a letter word, as ICU's rule for consecutive
+    /// underscores sets it) and whether it is all ASCII (no typographic apostrophe inside),
+    /// both tracked during the scan.
+    static func asciiWords(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, _ isLetterWord: Bool, _ isASCII: Bool) -> Void) {
         wordByteClasses.withUnsafeBufferPointer { kind in
             @inline(__always) func letter(_ x: UInt8) -> Bool { kind[Int(x)] & 1 != 0 }
             @inline(__always) func digit(_ x: UInt8) -> Bool { kind[Int(x)] & 2 != 0 }
@@ -182,18 +198,26 @@ final class WordCounter {
                 }
                 let start = i
                 var hasAlnum = false
+                var lastIsLetter = true
+                var isASCII = true
                 while i < n {
                     let x = b[i]
                     let k = kind[Int(x)]
                     if k & 3 != 0 {
                         hasAlnum = true
+                        lastIsLetter = k & 1 != 0
                         i += 1
                     } else if k == 4 {
                         i += 1
                     } else if x == 0xE2, i > start, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
                         let prev = b[i - 1]
                         let next = b[i + 3]
-                        if letter(prev) && letter(next) || digit(prev) && digit(next) { i += 3 } else { break }
+                        if letter(prev) && letter(next) || digit(prev) && digit(next) {
+                            i += 3
+                            isASCII = false
+                        } else {
+                            break
+                        }
                     } else if i + 1 < n, i > start, x < 0x80 {
                         let prev = b[i - 1]
                         let next = b[i + 1]
@@ -205,7 +229,10 @@ final class WordCounter {
                     }
                 }
                 // ICU counts a run of two or more underscores as a word too (a single one is not).
-                if hasAlnum || i - start >= 2 { body(start..<i) }
+                guard hasAlnum || i - start >= 2 else { continue }
+                // A word ending in two underscores is a letter word.
+                let underscores = i - start >= 2 && b[i - 1] == 0x5F && b[i - 2] == 0x5F
+                body(start..<i, underscores || lastIsLetter, isASCII)
             }
         }
     }

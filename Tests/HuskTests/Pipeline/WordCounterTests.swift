@@ -25,8 +25,9 @@ final class WordCounterTests: XCTestCase {
                     if kind != .none { icu.append(String(decoding: bytes[range], as: UTF8.self) + (kind == .number ? "/n" : "/l")) }
                 }
                 XCTAssertTrue(bytes.allSatisfy { $0 < 0x80 } || WordCounter.isTypographicASCII(buffer), text)
-                WordCounter.asciiWords(buffer) {
-                    fast.append(String(decoding: bytes[$0], as: UTF8.self) + (WordCounter.isLetterWord(buffer, $0) ? "/l" : "/n"))
+                WordCounter.asciiWords(buffer) { range, isLetterWord, isASCII in
+                    fast.append(String(decoding: bytes[range], as: UTF8.self) + (isLetterWord ? "/l" : "/n"))
+                    XCTAssertEqual(isASCII, bytes[range].allSatisfy { $0 < 0x80 }, text)
                 }
             }
             XCTAssertEqual(fast, icu, text)
@@ -57,8 +58,9 @@ final class WordCounterTests: XCTestCase {
                     breaker.forEachSegment(in: buffer) { range, kind in
                         if kind != .none { icu.append(String(decoding: bytes[range], as: UTF8.self) + (kind == .number ? "/n" : "/l")) }
                     }
-                    WordCounter.asciiWords(buffer) {
-                        fast.append(String(decoding: bytes[$0], as: UTF8.self) + (WordCounter.isLetterWord(buffer, $0) ? "/l" : "/n"))
+                    WordCounter.asciiWords(buffer) { range, isLetterWord, isASCII in
+                        fast.append(String(decoding: bytes[range], as: UTF8.self) + (isLetterWord ? "/l" : "/n"))
+                        XCTAssertEqual(isASCII, bytes[range].allSatisfy { $0 < 0x80 }, String(line))
                     }
                     XCTAssertEqual(fast, icu, String(line))
                 }
