@@ -46,7 +46,9 @@ struct FeatureExtractor {
         var ascii = true
         var lastASCII: UInt8? = nil
         text.withBytes { bytes in
-            Self.byteClasses.withUnsafeBufferPointer { classes in
+            Self.byteCounts.withUnsafeBufferPointer { increments in
+                // Six counters packed in ten-bit fields of one integer: one table load and one
+                // add per byte. A field holds 1023, so the sums are flushed every 1023 bytes.
                 var continuation = 0
                 var digits = 0
                 var uppercase = 0
@@ -54,15 +56,23 @@ struct FeatureExtractor {
                 var separators = 0
                 var punctuation = 0
                 var high: UInt8 = 0
-                for b in bytes {
-                    let c = classes[Int(b)]
-                    continuation &+= Int(c >> 5 & 1)
-                    digits &+= Int(c & 1)
-                    uppercase &+= Int(c >> 1 & 1)
-                    commas &+= Int(c >> 2 & 1)
-                    separators &+= Int(c >> 3 & 1)
-                    punctuation &+= Int(c >> 4 & 1)
-                    high |= b
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    let end = min(n, i &+ 1023)
+                    var packed: UInt64 = 0
+                    while i < end {
+                        let b = bytes[i]
+                        packed &+= increments[Int(b)]
+                        high |= b
+                        i &+= 1
+                    }
+                    digits &+= Int(packed & 0x3FF)
+                    uppercase &+= Int(packed >> 10 & 0x3FF)
+                    commas &+= Int(packed >> 20 & 0x3FF)
+                    separators &+= Int(packed >> 30 & 0x3FF)
+                    punctuation &+= Int(packed >> 40 & 0x3FF)
+                    continuation &+= Int(packed >> 50 & 0x3FF)
                 }
                 ascii = high < 0x80
                 s.characters = bytes.count - continuation
@@ -109,6 +119,12 @@ struct FeatureExtractor {
         case 0x80...0xBF: return 32
         default: return 0
         }
+    }
+
+    /// `byteClasses` spread for counting: class bit k of a byte becomes a 1 in the ten-bit
+    /// field k (bits 10k..<10k+10), so adding a byte's value counts each of its classes.
+    static let byteCounts: [UInt64] = byteClasses.map { c in
+        (0..<6).reduce(UInt64(0)) { sum, k in sum | UInt64(c >> UInt8(k) & 1) << UInt64(10 * k) }
     }
 
     /// `Repairer.endsSentence`, decided on the last byte when it is ASCII and not one that
