@@ -178,15 +178,7 @@ struct MarkupReader {
     static func collapseSpaces(_ b: inout [UInt8], linkRanges: [Range<Int>]) -> Int {
         // Most lines have no link and no space to drop: then there is nothing to do.
         if linkRanges.isEmpty && b.first != 0x20 && b.last != 0x20 {
-            let clean = b.withUnsafeBufferPointer { bytes -> Bool in
-                var previous: UInt8 = 0
-                for x in bytes {
-                    if x == 0x20 && previous == 0x20 { return false }
-                    previous = x
-                }
-                return true
-            }
-            if clean { return 0 }
+            if !b.withUnsafeBufferPointer(UTF8Bytes.hasDoubleSpace) { return 0 }
         }
         var linkBytes = 0
         var n = 0

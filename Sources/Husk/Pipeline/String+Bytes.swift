@@ -70,16 +70,50 @@ enum UTF8Bytes {
         return true
     }
 
+    /// The eight bytes at `offset` as one integer, first byte lowest (the caller checks that
+    /// eight bytes are there).
+    @inline(__always)
+    static func word(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// The top bit of each byte of `v` that is zero, and no other bit (exact for every byte,
+    /// unlike the borrow trick that only says whether some byte is zero).
+    @inline(__always)
+    static func zeroByteMask(_ v: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((v & low) &+ low) | v | low)
+    }
+
+    /// Whether two spaces follow each other somewhere in `b`, eight bytes at a time.
+    static func hasDoubleSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        var i = 0
+        var lastWasSpace = false
+        while i &+ 8 <= n {
+            let spaces = zeroByteMask(word(b, at: i) ^ 0x2020_2020_2020_2020)
+            // A space whose next byte is a space, inside the word or across its start.
+            if spaces & (spaces >> 8) != 0 || lastWasSpace && spaces & 0x80 != 0 { return true }
+            lastWasSpace = spaces >> 63 != 0
+            i &+= 8
+        }
+        while i < n {
+            let isSpace = b[i] == 0x20
+            if isSpace && lastWasSpace { return true }
+            lastWasSpace = isSpace
+            i &+= 1
+        }
+        return false
+    }
+
     /// Whether bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF). ASCII runs, most of any text, cost one compare a byte.
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        guard let base = b.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
         var i = 0
         while i < n {
             // Eight ASCII bytes at a time: most text is ASCII between its few other characters.
-            if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            if i &+ 8 <= n, word(b, at: i) & 0x8080_8080_8080_8080 == 0 {
                 i &+= 8
                 continue
             }

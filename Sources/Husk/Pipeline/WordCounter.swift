@@ -160,6 +160,10 @@ final class WordCounter {
         var i = 0
         let n = b.count
         while i < n {
+            if i &+ 8 <= n, UTF8Bytes.word(b, at: i) & 0x8080_8080_8080_8080 == 0 {
+                i &+= 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 {
                 i += 1

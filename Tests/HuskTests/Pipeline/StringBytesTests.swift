@@ -44,4 +44,28 @@ final class StringBytesTests: XCTestCase {
             XCTAssertEqual(text.lowercasedFast, text.lowercased(), text)
         }
     }
+
+    /// The eight-byte double-space test against a byte loop, with pairs inside a word, across
+    /// word edges and in the tail.
+    func testDoubleSpaceTestAgreesWithAByteLoop() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ -> UInt8 in
+                Int.random(in: 0..<3, using: &generator) == 0 ? 0x20 : [0x61, 0xA0, 0x00, 0x21].randomElement(using: &generator) ?? 0x61
+            }
+            let expected = zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Bytes.hasDoubleSpace($0), expected, "\(bytes)") }
+        }
+    }
+
+    /// The exact zero-byte mask marks exactly the zero bytes, whatever their neighbours.
+    func testZeroByteMaskMarksExactlyTheZeroBytes() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let bytes = (0..<8).map { _ in Bool.random(using: &generator) ? 0 : [0x01, 0x80, 0xFF, 0x7F].randomElement(using: &generator) ?? 1 }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == 0 ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+            XCTAssertEqual(UTF8Bytes.zeroByteMask(word), expected, "\(bytes)")
+        }
+    }
 }
