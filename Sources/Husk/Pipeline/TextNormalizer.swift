@@ -37,17 +37,7 @@ struct TextNormalizer {
     /// The normalized bytes of a line, or nil when it is already clean: the markup reader
     /// works on bytes, so a clean line (most lines) is read where it lies, never copied.
     func normalized(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        // Reductions without branches, which the compiler can vectorize.
-        var bits: UInt8 = 0
-        var lowest: UInt8 = 0xFF
-        var marks: UInt8 = 0
-        for b in line {
-            bits |= b
-            lowest = Swift.min(lowest, b)
-            marks |= b == 0x26 || b == 0x7F ? 1 : 0
-        }
-        let special = lowest < 0x20 || marks != 0
-        let ascii = bits < 0x80
+        let (ascii, special) = Self.scan(line)
         if !special && ascii { return nil }
         if !special && !Self.hasCharactersToClean(line) {
             // Only composition can change the line: ask ICU about the line where it lies.
@@ -71,6 +61,36 @@ struct TextNormalizer {
             return memcmp(a, b, line.count) == 0
         }
         return same ? nil : out
+    }
+
+    /// Whether a line is ASCII, and whether it holds a byte that cleaning acts on whatever
+    /// the script (a control below 0x20, DEL, or `&` that may start an entity). Eight bytes
+    /// at a time: `(v - 0x01…) & ~v & 0x80…` is nonzero exactly when some byte of `v` is zero
+    /// (and with 0x20… for "below 0x20"), so each test is three operations per eight bytes.
+    static func scan(_ line: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, special: Bool) {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var bits: UInt64 = 0
+        var flagged: UInt64 = 0
+        var i = 0
+        let n = line.count
+        while i &+ 8 <= n {
+            let w = UTF8Bytes.word(line, at: i)
+            bits |= w
+            let amp = w ^ (ones &* 0x26)
+            let del = w ^ (ones &* 0x7F)
+            flagged |= (w &- ones &* 0x20) & ~w | (amp &- ones) & ~amp | (del &- ones) & ~del
+            i &+= 8
+        }
+        var tail: UInt8 = 0
+        var tailSpecial = false
+        while i < n {
+            let b = line[i]
+            tail |= b
+            tailSpecial = tailSpecial || b < 0x20 || b == 0x26 || b == 0x7F
+            i &+= 1
+        }
+        return (bits & highs == 0 && tail < 0x80, flagged & highs != 0 || tailSpecial)
     }
 
     /// Whether valid UTF-8 is NFC whatever surrounds it: every character is one that NFC keeps

@@ -83,4 +83,23 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertFalse(Array("Cafe\u{301}".utf8).withUnsafeBufferPointer { TextNormalizer.isNFCStable($0) })
         XCTAssertFalse(Array("\u{F900}".utf8).withUnsafeBufferPointer { TextNormalizer.isNFCStable($0) })
     }
+
+    /// The eight-byte line scan against a byte loop, with the bytes it looks for next to the
+    /// ones it must pass (0x1F and 0x20, 0x25 to 0x27, 0x7E to 0x80) at every position.
+    func testLineScanAgreesWithAByteLoop() {
+        let near: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x25, 0x26, 0x27, 0x7E, 0x7F, 0x80, 0xC3, 0xFF, 0x61]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<30_000 {
+            let bytes = (0..<Int.random(in: 0...30, using: &generator)).map { _ -> UInt8 in
+                Int.random(in: 0..<4, using: &generator) == 0 ? near.randomElement(using: &generator) ?? 0 : 0x61
+            }
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            let special = bytes.contains { $0 < 0x20 || $0 == 0x26 || $0 == 0x7F }
+            bytes.withUnsafeBufferPointer { buffer in
+                let scanned = TextNormalizer.scan(buffer)
+                XCTAssertEqual(scanned.ascii, ascii, "\(bytes)")
+                XCTAssertEqual(scanned.special, special, "\(bytes)")
+            }
+        }
+    }
 }
