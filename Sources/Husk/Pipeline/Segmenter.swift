@@ -114,10 +114,6 @@ struct Segmenter {
 
     /// Unicode scalars in `text`, counted from its UTF-8 bytes.
     static func characterCount(_ text: String) -> Int {
-        text.withBytes { bytes in
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-            return n
-        }
+        text.withBytes(UTF8Bytes.scalarCount)
     }
 }

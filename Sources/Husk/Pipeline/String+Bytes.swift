@@ -85,6 +85,24 @@ enum UTF8Bytes {
         return ~(((v & low) &+ low) | v | low)
     }
 
+    /// Unicode scalars in valid UTF-8: the bytes that are not continuation bytes (10xxxxxx),
+    /// counted eight at a time (a continuation byte has its top bit set and the next one clear).
+    static func scalarCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var continuation = 0
+        var i = 0
+        while i &+ 8 <= n {
+            let w = word(b, at: i)
+            continuation &+= (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i &+= 8
+        }
+        while i < n {
+            if b[i] & 0xC0 == 0x80 { continuation &+= 1 }
+            i &+= 1
+        }
+        return n - continuation
+    }
+
     /// Whether two spaces follow each other somewhere in `b`, eight bytes at a time.
     static func hasDoubleSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count

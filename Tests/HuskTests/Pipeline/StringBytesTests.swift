@@ -68,4 +68,14 @@ final class StringBytesTests: XCTestCase {
             XCTAssertEqual(UTF8Bytes.zeroByteMask(word), expected, "\(bytes)")
         }
     }
+
+    /// Scalars counted eight bytes at a time equal the standard library's count.
+    func testScalarCountEqualsTheStandardLibrarys() {
+        let pieces = ["a", " ", "é", "—", "𝄞", "中", "Ω", "\u{0301}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "a" }.joined()
+            XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer(UTF8Bytes.scalarCount), text.unicodeScalars.count, text)
+        }
+    }
 }
