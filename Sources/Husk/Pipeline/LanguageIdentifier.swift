@@ -10,6 +10,23 @@ final class LanguageIdentifier {
     /// checks every scalar of the range.
     static let letterFree: Range<UInt32> = 0x2000..<0x2070
 
+    /// Scalars below this (Latin, Greek, Cyrillic, Armenian: the letters of most pages that
+    /// are not ASCII) are looked up in a bit table of the Alphabetic property, built from
+    /// the property itself when first needed, instead of asking for it letter by letter.
+    static let tabledLetters: UInt32 = 0x0530
+    private static let letterBits: [UInt64] = (0..<(Int(tabledLetters) + 63) / 64).map { word in
+        (0..<64).reduce(UInt64(0)) { bits, k in
+            let value = UInt32(word * 64 + k)
+            let alphabetic = value < tabledLetters && Unicode.Scalar(value)?.properties.isAlphabetic == true
+            return alphabetic ? bits | 1 << UInt64(k) : bits
+        }
+    }
+
+    /// Whether a scalar below `tabledLetters` is a letter (Alphabetic).
+    static func isTabledLetter(_ value: UInt32) -> Bool {
+        letterBits[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0
+    }
+
     struct Guess: Equatable {
         var code: String
         var confidence: Double
@@ -69,7 +86,9 @@ final class LanguageIdentifier {
                     }
                     i += length
                     if Self.letterFree.contains(value) { continue }
-                    guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+                    guard let scalar = Unicode.Scalar(value),
+                        value < Self.tabledLetters ? Self.isTabledLetter(value) : scalar.properties.isAlphabetic
+                    else { continue }
                     taken += 1
                     byNumber[Script.number(of: scalar), default: 0] += 1
                 }

@@ -10,4 +10,12 @@ extension LanguageIdentifierTests {
             XCTAssertFalse(scalar.properties.isAlphabetic, "U+\(String(value, radix: 16, uppercase: true))")
         }
     }
+
+    /// The letter table answers as the Alphabetic property does for every scalar it covers.
+    func testTheLetterTableAgreesWithTheAlphabeticProperty() {
+        for value in UInt32(0)..<LanguageIdentifier.tabledLetters {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(LanguageIdentifier.isTabledLetter(value), scalar.properties.isAlphabetic, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
 }
