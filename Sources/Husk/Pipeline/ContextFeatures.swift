@@ -134,6 +134,10 @@ struct ContextFeatures {
         charPrefix.reserveCapacity(n + 1)
         for i in 0..<n { charPrefix.append(charPrefix[i] + stats[i].characters) }
         var charsBefore = 0
+        // The same for every block of the window: computed once.
+        let blocksLog = log1p(Double(n))
+        let wordsLog = log1p(Double(totalWords))
+        let proseShare = totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords)
         let ownWidth = FeatureExtractor.names.count
         let width = features.width
         // Own columns are read and context columns written through one pointer: the rows
@@ -177,9 +181,9 @@ struct ContextFeatures {
                 put(log1p(Double(min(gapChars, 100_000))))
                 put(Double(i) / Double(n))
                 put(Double(charsBefore) / totalChars)
-                put(log1p(Double(n)))
-                put(log1p(Double(totalWords)))
-                put(totalWords == 0 ? 0 : Double(proseWords) / Double(totalWords))
+                put(blocksLog)
+                put(wordsLog)
+                put(proseShare)
                 put(Double(stats[i].words) / maxWords)
                 put(Double(min(previousProse[i], 20)))
                 put(Double(min(nextProse[i], 20)))
