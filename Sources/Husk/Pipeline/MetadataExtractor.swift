@@ -115,6 +115,9 @@ struct MetadataExtractor {
     /// more than `statementMinWords` words ending in a full stop.
     var statementPenalty = 1.0
     var statementMinWords = 8
+    /// What a title candidate loses for ending in a question mark: less than for a full stop
+    /// (1.5), since headlines ask questions ("Is Remote Work Here to Stay?") and captions do not.
+    var questionEndCost = 0.5
     /// Digits in a row that make a word a registration or phone number, no part of a site's name.
     var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).

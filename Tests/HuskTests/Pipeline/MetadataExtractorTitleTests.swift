@@ -93,4 +93,31 @@ final class MetadataExtractorTitleTests: XCTestCase {
             + "Tomas Eriksen\n\nRiverton Ledger Weekly\n\nMarch 4, 2025\n\n" + MetadataFixture.body
         XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library to open in spring after long delay")
     }
+
+    func testAQuestionCostsAHeadlineLessThanAStatement() {
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("Will the library open in spring?"))
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("“Why wait any longer?”"))
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("図書館は春に開館するのか？"))
+        XCTAssertFalse(MetadataExtractor.endsWithQuestionMark("The library opens in spring."))
+        XCTAssertFalse(MetadataExtractor.endsWithQuestionMark("Stay in touch!"))
+        let m = try? MetadataFixture.meta("Will the new library open in spring at last?\n\nMarch 3, 2024")
+        XCTAssertEqual(m?.title, "Will the new library open in spring at last?")
+    }
+
+    func testAContentsItemBeforeANameShapedItemGetsNoBylineBonus() throws {
+        // A plain dump's table of contents: the item after an item is its sibling, not a byline.
+        let page = "    Library to open in spring after long delay\n\n    Contents:\n\n      * How the Budget Was Planned\n"
+            + "      * Shelving Systems Compared\n      * Opening Day\n\n" + MetadataFixture.body
+        XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library to open in spring after long delay")
+    }
+
+    func testARowOfSocialNetworksIsNoName() throws {
+        var b = block(.paragraph)
+        let features = FeatureExtractor(counter: try WordCounter())
+        let stopwords = try Cleaner().stoplists.set(for: "en")
+        b.text = "Facebook Youtube Linkedin Pinterest"
+        XCTAssertFalse(MetadataExtractor.isNameLike(b, features.stats(b, stopwords: stopwords)))
+        b.text = "Priya Raman"
+        XCTAssertTrue(MetadataExtractor.isNameLike(b, features.stats(b, stopwords: stopwords)))
+    }
 }
