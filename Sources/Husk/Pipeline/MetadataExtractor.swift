@@ -273,6 +273,7 @@ struct MetadataExtractor {
         if result.metadata.authors.isEmpty && !region.isEmpty {
             findAgencyCredit(&result, blocks: blocks, stats: stats, region: region)
         }
+        recountSiteAfterByline(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
         if result.metadata.date == nil, let author = result.authorBlock {
             findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)
         }
