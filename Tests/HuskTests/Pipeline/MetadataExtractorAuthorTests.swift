@@ -185,4 +185,11 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen, Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
         XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
     }
+
+    func testANameBeforeAPublicationLabelIsTheByline() throws {
+        let m = try MetadataFixture.meta(
+            "# Library to open in spring after long delay\n\n**Riverton** , [Metro Desk Bureau](/byline/metro) | Updated : 3 March 2024, 09:01 AM")
+        XCTAssertEqual(m.authors, ["Metro Desk Bureau"])
+        XCTAssertEqual(m.date, "2024-03-03")
+    }
 }
