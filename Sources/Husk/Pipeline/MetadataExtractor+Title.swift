@@ -158,7 +158,7 @@ extension MetadataExtractor {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
-            if Self.isNameLike(blocks[i], s) { score -= 2 }
+            if Self.isNameLike(blocks[i], s) || Self.isAgencyName(text) { score -= 2 }
             // So is the line under a bare byline label ("By" / "Jane Doe").
             if i > 0, isBareBylineLabel(blocks[i - 1].text) { score -= labelledNameCost }
             // So is a short role line ("Co-founder of Acme", "Senior Editor").

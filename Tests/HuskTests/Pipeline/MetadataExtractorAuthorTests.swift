@@ -192,4 +192,15 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(m.authors, ["Metro Desk Bureau"])
         XCTAssertEqual(m.date, "2024-03-03")
     }
+
+    func testAWireServicesNameOverTheDateSignsTheArticle() throws {
+        XCTAssertTrue(MetadataExtractor.isAgencyName("The Associated Press"))
+        XCTAssertTrue(MetadataExtractor.isAgencyName("REUTERS"))
+        XCTAssertFalse(MetadataExtractor.isAgencyName("The Associated Press Stylebook"))
+        let page = "Snow closes the mountain pass for a week\n\nA plough clears the road near the summit on Sunday. (Photo: Riverton Wire)\n\n"
+            + "The Associated Press\n\nPublished Monday, March 4, 2024 8:22AM EST\n\n" + MetadataFixture.body
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Snow closes the mountain pass for a week")
+        XCTAssertEqual(m.authors, ["The Associated Press"])
+    }
 }
