@@ -191,4 +191,12 @@ extension MetadataExtractor {
         else { return }
         result.setAuthors([blocks[i].text], block: i, line: blocks[i].line, because: "sign-off after the article", consuming: true)
     }
+
+    /// Whether `raw` follows, in `text`, a byline label of several words from
+    /// `Rules/metadata/byline-labels.txt` ("Written by", "Posted by"), and nothing else.
+    func hasPhraseLabel(before raw: String, in text: String) -> Bool {
+        guard let range = text.firstRange(of: raw) else { return false }
+        let key = Self.labelKey(text[..<range.lowerBound].trimmingSpaces)
+        return key.contains(" ") && bylineLabels.contains(key)
+    }
 }

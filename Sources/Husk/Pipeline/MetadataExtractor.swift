@@ -161,7 +161,7 @@ struct MetadataExtractor {
                 let inTop = i < top
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
-                    let names = bylineNames(raw, vocabulary: vocabulary)
+                    let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
                     if !names.isEmpty {
                         result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id)")
                     }
@@ -280,10 +280,14 @@ struct MetadataExtractor {
         return result
     }
 
-    /// Names a byline rule captured, without menu labels shaped like bylines ("By Need", "By
-    /// Use Case"): those are made of words the text also uses in lowercase.
-    func bylineNames(_ raw: String, vocabulary: ProseVocabulary) -> [String] {
-        authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+    /// Names a byline rule captured in `text`, without menu labels shaped like bylines ("By
+    /// Need", "By Use Case"): those are made of words the text also uses in lowercase. Menus
+    /// label by a bare "By"; under a label of several words ("Written by") even a team named
+    /// in common words ("Growth Marketing Team") is the author.
+    func bylineNames(_ raw: String, in text: String, vocabulary: ProseVocabulary) -> [String] {
+        let names = authors(from: raw)
+        if hasPhraseLabel(before: raw, in: text) { return names }
+        return names.filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
     }
 
     /// A byline the rules named inside the article or just after its end ("Written by Jane
@@ -293,7 +297,7 @@ struct MetadataExtractor {
         for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
             for hit in blocks[i].ruleHits {
                 guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
-                let names = bylineNames(raw, vocabulary: vocabulary)
+                let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
                 guard !names.isEmpty else { continue }
                 result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id) at the article's end")
                 return

@@ -203,4 +203,16 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(m.title, "Snow closes the mountain pass for a week")
         XCTAssertEqual(m.authors, ["The Associated Press"])
     }
+
+    func testAPhraseLabelVouchesForANameInCommonWords() throws {
+        // "library" and "council" are the article's own lowercase words: under a bare "By" in a
+        // menu such a phrase is a label, under "Written by" it is the author.
+        let written = try MetadataFixture.meta("# Library to open in spring after long delay\n\nMarch 3, 2024", "Written by Library Council")
+        XCTAssertEqual(written.authors, ["Library Council"])
+        let menu = try MetadataFixture.meta("By Library Council\n\n# Library to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertNotEqual(menu.authors, ["Library Council"])
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertTrue(extractor.hasPhraseLabel(before: "Library Council", in: "Posted by: Library Council"))
+        XCTAssertFalse(extractor.hasPhraseLabel(before: "Library Council", in: "By Library Council"))
+    }
 }
