@@ -182,6 +182,15 @@ extension MetadataExtractor {
                 stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
                 score -= deckPenalty
+            } else if i > 1, byline == i + 1 || datelines.contains(i + 1) || authorLines.contains(i + 1),
+                let j = stride(from: i - 1, through: max(1, i - deckReach), by: -1).first(where: { stats[$0].words > 2 }),
+                Self.isHeadlineLike(blocks[j], stats[j]), stats[j].words >= s.words, blocks[j].kind == blocks[i].kind,
+                blocks[j].indent <= blocks[i].indent
+            {
+                // A shorter line under a headline, over the byline: the subheading (deck); what
+                // stands between them is an image's credit at most. The page's first line
+                // (its masthead) heads no deck.
+                score -= subheadingPenalty
             }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).

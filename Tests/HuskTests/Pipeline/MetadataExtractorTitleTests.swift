@@ -120,4 +120,13 @@ final class MetadataExtractorTitleTests: XCTestCase {
         b.text = "Priya Raman"
         XCTAssertTrue(MetadataExtractor.isNameLike(b, features.stats(b, stopwords: stopwords)))
     }
+
+    func testAShorterLineBetweenTheHeadlineAndTheBylineIsTheSubheading() throws {
+        let body = MetadataFixture.body.split(separator: "\n").map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        let page = "  * News\n  * Sports\n\n    Library to open in spring after years of delay and debate\n\n"
+            + "    Builders finally deliver the shelving\n\n    By Priya Raman\n    March 3, 2024\n\n" + body
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Library to open in spring after years of delay and debate")
+        XCTAssertEqual(m.authors, ["Priya Raman"])
+    }
 }
