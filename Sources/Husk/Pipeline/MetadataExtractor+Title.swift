@@ -178,18 +178,20 @@ extension MetadataExtractor {
             // Headline, standfirst, byline: a longer line between a shorter headline-like line
             // and the byline (or dateline) right under it is the standfirst (dek), also when a
             // plain dump indents it under the headline (never the other way round).
-            if i > 0, byline == i + 1 || datelines.contains(i + 1), Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
+            // A name line right under is a byline too.
+            let nameBelow = i + 1 < blocks.count && Self.isNameLike(blocks[i + 1], stats[i + 1])
+            if i > 0, byline == i + 1 || datelines.contains(i + 1) || nameBelow, Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
                 stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
                 score -= deckPenalty
-            } else if i > 1, byline == i + 1 || datelines.contains(i + 1) || authorLines.contains(i + 1),
-                let j = stride(from: i - 1, through: max(1, i - deckReach), by: -1).first(where: { stats[$0].words > 2 }),
+            } else if i > 1, byline == i + 1 || datelines.contains(i + 1) || authorLines.contains(i + 1) || nameBelow,
+                let j = stride(from: i - 1, through: max(1, i - deckReach), by: -1).first(where: { stats[$0].words > 0 }),
                 Self.isHeadlineLike(blocks[j], stats[j]), stats[j].words >= s.words, blocks[j].kind == blocks[i].kind,
                 blocks[j].indent <= blocks[i].indent
             {
-                // A shorter line under a headline, over the byline: the subheading (deck); what
-                // stands between them is an image's credit at most. The page's first line
-                // (its masthead) heads no deck.
+                // A shorter line under a headline, over the byline: the subheading (deck). Only
+                // blocks without words (an image) may stand between them: past a breadcrumb
+                // the line above is a menu. The page's first line (its masthead) heads no deck.
                 score -= subheadingPenalty
             }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }

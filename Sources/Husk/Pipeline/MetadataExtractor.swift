@@ -105,8 +105,9 @@ struct MetadataExtractor {
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
-    /// What a title candidate loses when a headline-like line at least as long stands a few
-    /// blocks above it (`deckReach`), and the byline right under it: it is the subheading.
+    /// What a title candidate loses when a headline-like line at least as long is the nearest
+    /// block with words above it, at most `deckReach` blocks up, and the byline right under it:
+    /// it is the subheading.
     var subheadingPenalty = 2.0
     var deckReach = 5
     /// What a title candidate loses when it stands below the author's byline: a headline heads its

@@ -129,4 +129,22 @@ final class MetadataExtractorTitleTests: XCTestCase {
         XCTAssertEqual(m.title, "Library to open in spring after years of delay and debate")
         XCTAssertEqual(m.authors, ["Priya Raman"])
     }
+
+    func testAShorterLineOverANameLineUnderTheHeadlineIsTheSubheading() throws {
+        // The byline is a bare name line, which no rule reads: it marks the line over it all the same.
+        let texts = ["Sections", "Library to open in spring after years of delay and debate", "Builders finally deliver the shelving", "Priya Raman"]
+            + Array(repeating: MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init), count: 2).joined()
+        let blocks = texts.enumerated().map { k, text in
+            var b = block(.paragraph)
+            b.text = text
+            b.line = 2 * k + 1
+            return b
+        }
+        let cleaner = try Cleaner()
+        let features = FeatureExtractor(counter: try WordCounter())
+        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        let found = extractor.findTitle(blocks, stats: counts, region: 4..<blocks.count, top: 4, byline: nil, rules: [], siteHint: nil)
+        XCTAssertEqual(found?.1, "Library to open in spring after years of delay and debate")
+    }
 }
