@@ -55,6 +55,7 @@ final class DateFinder {
             "\\b\\d{4}\\.\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.?",
             "\\b\\d{1,2}\\s+(?i:tháng)\\s+\\d{1,2}\\s*(?:,|(?i:năm))?\\s*\\d{4}\\b",
             "\\b\\d{1,2}\(ordinal)\\.?\\s+(?:de\\s+)?\(month)\\s*,?\\s*(?:de\\s+)?\\d{4}\\b",
+            "\\b\\d{1,2}-\(month)-\\d{4}\\b",  // "19-Dec-2025": day, month and year joined by hyphens
             "(?:\\b[\\w--[0-9_]]{3,12},?\\s+)?\\b\(month)\\s+\\d{1,2}\(ordinal),?\\s+\\d{4}\\b",
             "\\b\\d{4}\\.?\\s+\(month)\\s+\\d{1,2}\\.?",
             "\\b\\d{1,2}[./-]\\d{1,2}[./-]\\d{4}\\b",
@@ -379,7 +380,13 @@ final class DateFinder {
                 i += 2
                 continue
             }
-            if s == "," || s == "،" || (s == "." && (previousDigit || i + 1 == scalars.count || scalars[i + 1] == " ")) {
+            // "19-Dec-2025": a hyphen between a number and a month name separates them as a space does.
+            let hyphenAfterDigit = s == "-" && previousDigit && i + 1 < scalars.count && scalars[i + 1].properties.isAlphabetic
+            let hyphenBeforeDigit = s == "-" && i > 0 && scalars[i - 1].properties.isAlphabetic && i + 1 < scalars.count
+                && scalars[i + 1].properties.numericType != nil
+            if s == "," || s == "،" || hyphenAfterDigit || hyphenBeforeDigit
+                || (s == "." && (previousDigit || i + 1 == scalars.count || scalars[i + 1] == " "))
+            {
                 out.unicodeScalars.append(" ")
             } else {
                 out.unicodeScalars.append(s)

@@ -33,4 +33,19 @@ extension MetadataExtractor {
             return
         }
     }
+
+    /// News agencies' names, lowercase (`Rules/metadata/news-agencies.txt`).
+    static let newsAgencies: Set<String> = Set(loadList("metadata/news-agencies.txt"))
+
+    /// Whether `text` is only a news agency's name ("The Associated Press", "REUTERS"): on a
+    /// line of its own near the top it signs the article, as a person's name line does.
+    static func isAgencyName(_ text: String) -> Bool {
+        guard text.utf8.count <= maxAgencyNameBytes else { return false }
+        var key = text.lowercased()
+        if key.hasPrefix("the ") { key.removeFirst(4) }
+        return newsAgencies.contains(key)
+    }
+
+    /// Longest line (bytes) that `isAgencyName` looks up: longer ones are sentences.
+    static let maxAgencyNameBytes = 40
 }

@@ -77,11 +77,13 @@ extension MetadataExtractor {
         for date in datelines.sorted() {
             // The nearest block with words above the date line.
             guard let i = stride(from: date - 1, through: max(0, date - 2), by: -1).first(where: { stats[$0].words > 0 }),
-                blocks[i].kind != .listItem, Self.isNameLike(blocks[i], stats[i])
+                blocks[i].kind != .listItem
             else { continue }
             let name = blocks[i].text
-            guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
-                !name.split(separator: " ").contains(where: { isRoleWord($0) })
+            // A wire service's name signs the article as a person's does ("The Associated Press").
+            let agency = Self.isAgencyName(name)
+            guard agency || Self.isNameLike(blocks[i], stats[i]) && !result.isBrandName(name) && !Self.isCommonPhrase(name, in: vocabulary)
+                && !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
             return
@@ -188,5 +190,13 @@ extension MetadataExtractor {
             !result.isBrandName(blocks[i].text), !bylineNoise.contains(blocks[i].text.lowercased())
         else { return }
         result.setAuthors([blocks[i].text], block: i, line: blocks[i].line, because: "sign-off after the article", consuming: true)
+    }
+
+    /// Whether `raw` follows, in `text`, a byline label of several words from
+    /// `Rules/metadata/byline-labels.txt` ("Written by", "Posted by"), and nothing else.
+    func hasPhraseLabel(before raw: String, in text: String) -> Bool {
+        guard let range = text.firstRange(of: raw) else { return false }
+        let key = Self.labelKey(text[..<range.lowerBound].trimmingSpaces)
+        return key.contains(" ") && bylineLabels.contains(key)
     }
 }

@@ -42,4 +42,24 @@ extension MetadataExtractor {
             return rest.count == 1 && breadcrumbMarks.contains(rest)
         }
     }
+
+    /// Whether a word of `name` glues a word that is never a site name to the next one at a
+    /// case change ("SubscribeSign in"): two controls a dump ran together, not a brand. Brands
+    /// with inner capitals ("YouTube", "WordPress") glue no such word; short ones ("Me", "Us")
+    /// end brands too ("ShopWithMe"), so only parts of `minGluedLabelLetters` count.
+    func hasGluedNeverWord(_ name: String) -> Bool {
+        func isNever(_ part: Substring) -> Bool { part.count >= minGluedLabelLetters && sitenameNoise.never.contains(part.lowercased()) }
+        for word in name.split(separator: " ") where word.count > 3 {
+            var start = word.startIndex
+            var previous: Character? = nil
+            for i in word.indices {
+                defer { previous = word[i] }
+                guard let p = previous, p.isLowercase, word[i].isUppercase else { continue }
+                if isNever(word[start..<i]) { return true }
+                start = i
+            }
+            if start != word.startIndex, isNever(word[start...]) { return true }
+        }
+        return false
+    }
 }

@@ -17,7 +17,7 @@ extension MetadataExtractor {
             let words = name.split(separator: " ").count
             // "Copyright © 2013 - 2025" leaves a year's digits: a name has letters.
             guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
-                !Self.looksLikeFileName(name)
+                !Self.looksLikeFileName(name), !hasGluedNeverWord(name)
             else { return }
             let key = Self.siteKey(name)
             let previous = votes[key]
@@ -99,7 +99,15 @@ extension MetadataExtractor {
             let bonus = authors.contains(key) ? 0 : min(1.5, 0.5 * Double(max(0, mentions - 1)))
             votes[key] = (entry.name, entry.score + bonus, entry.source)
         }
-        guard let best = votes.values.max(by: { $0.score < $1.score || $0.score == $1.score && $0.name > $1.name }),
+        // On a tie the byline's author loses: a personal site's copyright names its writer, its
+        // masthead the site ("© Jane Doe" under "Field Notes").
+        func ranksBelow(_ a: (name: String, score: Double, source: String), _ b: (name: String, score: Double, source: String)) -> Bool {
+            if a.score != b.score { return a.score < b.score }
+            let aIsAuthor = authors.contains(Self.siteKey(a.name))
+            if aIsAuthor != authors.contains(Self.siteKey(b.name)) { return aIsAuthor }
+            return a.name > b.name
+        }
+        guard let best = votes.values.max(by: ranksBelow),
             best.score >= minSiteScore
         else {
             result.metadata.sitename = nil

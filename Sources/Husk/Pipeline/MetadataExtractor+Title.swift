@@ -1,7 +1,17 @@
 /// Headline and byline-name choice.
 extension MetadataExtractor {
     /// Two to four capitalised words, no function words, no digits: how a person's name looks.
+    /// A row of social networks ("Facebook Youtube Linkedin") has that shape and is no name.
     static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
+        guard isNameShapedLine(block, s) else { return false }
+        return !block.text.split(separator: " ").contains { socialNetworks.contains($0.lowercased()) }
+    }
+
+    /// Social networks' names (`Rules/metadata/social-networks.txt`).
+    static let socialNetworks: Set<String> = Set(loadList("metadata/social-networks.txt"))
+
+    /// The shape test of `isNameLike`, on counts and bytes.
+    private static func isNameShapedLine(_ block: Block, _ s: BlockStats) -> Bool {
         // The counts first: most blocks fail them, and the word split and the character scan cost more.
         guard s.words >= 2 && s.words <= 4 && s.stopwords == 0 && s.capitalized == s.words && block.ruleHits.isEmpty,
             block.text.utf8.count <= 160
@@ -125,7 +135,9 @@ extension MetadataExtractor {
             if let firstAuthorLine, i > firstAuthorLine { score -= belowBylineCost }
             let distance = i == soleTopHeading ? 0 : abs(start - i)
             if distance <= 3 { score += 1 } else if distance <= 8 { score += 0.5 }
-            if s.endsSentence { score -= 1.5 }
+            // A question is a headline's common form ("What Is X?"); a full stop or an
+            // exclamation ends a caption, a lede or a prompt.
+            if s.endsSentence { score -= Self.endsWithQuestionMark(blocks[i].text) ? questionEndCost : 1.5 }
             // A longer statement ending in a full stop is a lede or a caption; headlines drop the stop.
             if s.endsSentence && blocks[i].text.hasSuffix(".") && s.words > statementMinWords { score -= statementPenalty }
             if blocks[i].kind == .listItem || blocks[i].kind == .tableRow || Self.startsWithLetterBullet(blocks[i].text) { score -= 2 }
@@ -146,13 +158,16 @@ extension MetadataExtractor {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
-            if Self.isNameLike(blocks[i], s) { score -= 2 }
+            if Self.isNameLike(blocks[i], s) || Self.isAgencyName(text) { score -= 2 }
             // So is the line under a bare byline label ("By" / "Jane Doe").
             if i > 0, isBareBylineLabel(blocks[i - 1].text) { score -= labelledNameCost }
             // So is a short role line ("Co-founder of Acme", "Senior Editor").
             if s.words <= 6 && text.split(separator: " ").contains(where: { isRoleWord($0) }) { score -= 2 }
+            // A list item's next item is its sibling in the list (a table of contents, a
+            // menu), not a byline, however name-like it is ("Mobile Platforms").
+            let siblingItem = blocks[i].kind == .listItem && i + 1 < blocks.count && blocks[i + 1].kind == .listItem
             if i + 1 < blocks.count, byline != i + 1,
-                isBareBylineLabel(blocks[i + 1].text) || Self.isNameLike(blocks[i + 1], stats[i + 1])
+                isBareBylineLabel(blocks[i + 1].text) || !siblingItem && Self.isNameLike(blocks[i + 1], stats[i + 1])
             {
                 score += 2.5
             } else if i + 2 < blocks.count, byline != i + 2, isBareBylineLabel(blocks[i + 2].text), stats[i + 1].endsSentence {
@@ -163,10 +178,21 @@ extension MetadataExtractor {
             // Headline, standfirst, byline: a longer line between a shorter headline-like line
             // and the byline (or dateline) right under it is the standfirst (dek), also when a
             // plain dump indents it under the headline (never the other way round).
-            if i > 0, byline == i + 1 || datelines.contains(i + 1), Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
+            // A name line right under is a byline too.
+            let nameBelow = i + 1 < blocks.count && Self.isNameLike(blocks[i + 1], stats[i + 1])
+            if i > 0, byline == i + 1 || datelines.contains(i + 1) || nameBelow, Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
                 stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
                 score -= deckPenalty
+            } else if i > 1, byline == i + 1 || datelines.contains(i + 1) || authorLines.contains(i + 1) || nameBelow,
+                let j = stride(from: i - 1, through: max(1, i - deckReach), by: -1).first(where: { stats[$0].words > 0 }),
+                Self.isHeadlineLike(blocks[j], stats[j]), stats[j].words >= s.words, blocks[j].kind == blocks[i].kind,
+                blocks[j].indent <= blocks[i].indent
+            {
+                // A shorter line under a headline, over the byline: the subheading (deck). Only
+                // blocks without words (an image) may stand between them: past a breadcrumb
+                // the line above is a menu. The page's first line (its masthead) heads no deck.
+                score -= subheadingPenalty
             }
             if s.letterWords > 0 && Double(s.capitalized) / Double(s.letterWords) >= 0.5 { score += 0.5 }
             // Pages often repeat their headline (breadcrumb, share text, page title).
@@ -180,6 +206,12 @@ extension MetadataExtractor {
         }
         guard let best else { return nil }
         return (best.index, blocks[best.index].text)
+    }
+
+    /// Whether `text` ends in a question mark (ASCII or full-width), before any closing quote.
+    static func endsWithQuestionMark(_ text: String) -> Bool {
+        let end = text.reversed().first { !"\"'”’»)*_ ".contains($0) }
+        return end == "?" || end == "？"
     }
 
     /// Whether text is in capitals (it has a cased letter and no lowercase one), decided on

@@ -105,6 +105,11 @@ struct MetadataExtractor {
     /// What a title candidate loses when it sits right under a shorter headline-like line of
     /// the same kind: then it is most likely the standfirst (see `findTitle`).
     var deckPenalty = 1.0
+    /// What a title candidate loses when a headline-like line at least as long is the nearest
+    /// block with words above it, at most `deckReach` blocks up, and the byline right under it:
+    /// it is the subheading.
+    var subheadingPenalty = 2.0
+    var deckReach = 5
     /// What a title candidate loses when it stands below the author's byline: a headline heads its
     /// byline, and a short line under it is a subheading (see `findTitle`).
     var belowBylineCost = 1.5
@@ -115,6 +120,9 @@ struct MetadataExtractor {
     /// more than `statementMinWords` words ending in a full stop.
     var statementPenalty = 1.0
     var statementMinWords = 8
+    /// What a title candidate loses for ending in a question mark: less than for a full stop
+    /// (1.5), since headlines ask questions ("Is Remote Work Here to Stay?") and captions do not.
+    var questionEndCost = 0.5
     /// Digits in a row that make a word a registration or phone number, no part of a site's name.
     var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).
@@ -158,7 +166,7 @@ struct MetadataExtractor {
                 let inTop = i < top
                 switch field {
                 case "author" where inTop && result.metadata.authors.isEmpty:
-                    let names = bylineNames(raw, vocabulary: vocabulary)
+                    let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
                     if !names.isEmpty {
                         result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id)")
                     }
@@ -270,16 +278,21 @@ struct MetadataExtractor {
         if result.metadata.authors.isEmpty && !region.isEmpty {
             findAgencyCredit(&result, blocks: blocks, stats: stats, region: region)
         }
+        recountSiteAfterByline(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
         if result.metadata.date == nil, let author = result.authorBlock {
             findDateNearByline(&result, blocks: blocks, stats: stats, byline: author, language: language)
         }
         return result
     }
 
-    /// Names a byline rule captured, without menu labels shaped like bylines ("By Need", "By
-    /// Use Case"): those are made of words the text also uses in lowercase.
-    func bylineNames(_ raw: String, vocabulary: ProseVocabulary) -> [String] {
-        authors(from: raw).filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
+    /// Names a byline rule captured in `text`, without menu labels shaped like bylines ("By
+    /// Need", "By Use Case"): those are made of words the text also uses in lowercase. Menus
+    /// label by a bare "By"; under a label of several words ("Written by") even a team named
+    /// in common words ("Growth Marketing Team") is the author.
+    func bylineNames(_ raw: String, in text: String, vocabulary: ProseVocabulary) -> [String] {
+        let names = authors(from: raw)
+        if hasPhraseLabel(before: raw, in: text) { return names }
+        return names.filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
     }
 
     /// A byline the rules named inside the article or just after its end ("Written by Jane
@@ -289,7 +302,7 @@ struct MetadataExtractor {
         for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
             for hit in blocks[i].ruleHits {
                 guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
-                let names = bylineNames(raw, vocabulary: vocabulary)
+                let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
                 guard !names.isEmpty else { continue }
                 result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id) at the article's end")
                 return

@@ -74,4 +74,12 @@ final class DateFinderTests: XCTestCase {
     func testNoDateMeansNil() throws {
         XCTAssertNil(try DateFinder().firstDate(in: "No date appears in this sentence at all.", language: "en"))
     }
+
+    func testDayMonthAndYearJoinedByHyphens() throws {
+        let finder = try DateFinder()
+        XCTAssertEqual(finder.firstDate(in: "By Priya Raman | Updated on 19-Dec-2025", language: "en"), "2025-12-19")
+        XCTAssertEqual(finder.firstDate(in: "03-März-2024", language: "de"), "2024-03-03")
+        XCTAssertNil(finder.firstDate(in: "Gate 19-Door-2025", language: "en"), "no month between the numbers")
+        XCTAssertEqual(finder.firstDate(in: "2024-03-12", language: "en"), "2024-03-12")
+    }
 }

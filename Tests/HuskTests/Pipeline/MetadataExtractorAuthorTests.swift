@@ -185,4 +185,34 @@ final class MetadataExtractorAuthorTests: XCTestCase {
         XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen, Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
         XCTAssertEqual(try meta("# Library to open in spring after long delay\n\nBy Tomas Eriksen Staff Writer\n\nMarch 4, 2025").author, "Tomas Eriksen")
     }
+
+    func testANameBeforeAPublicationLabelIsTheByline() throws {
+        let m = try MetadataFixture.meta(
+            "# Library to open in spring after long delay\n\n**Riverton** , [Metro Desk Bureau](/byline/metro) | Updated : 3 March 2024, 09:01 AM")
+        XCTAssertEqual(m.authors, ["Metro Desk Bureau"])
+        XCTAssertEqual(m.date, "2024-03-03")
+    }
+
+    func testAWireServicesNameOverTheDateSignsTheArticle() throws {
+        XCTAssertTrue(MetadataExtractor.isAgencyName("The Associated Press"))
+        XCTAssertTrue(MetadataExtractor.isAgencyName("REUTERS"))
+        XCTAssertFalse(MetadataExtractor.isAgencyName("The Associated Press Stylebook"))
+        let page = "Snow closes the mountain pass for a week\n\nA plough clears the road near the summit on Sunday. (Photo: Riverton Wire)\n\n"
+            + "The Associated Press\n\nPublished Monday, March 4, 2024 8:22AM EST\n\n" + MetadataFixture.body
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Snow closes the mountain pass for a week")
+        XCTAssertEqual(m.authors, ["The Associated Press"])
+    }
+
+    func testAPhraseLabelVouchesForANameInCommonWords() throws {
+        // "library" and "council" are the article's own lowercase words: under a bare "By" in a
+        // menu such a phrase is a label, under "Written by" it is the author.
+        let written = try MetadataFixture.meta("# Library to open in spring after long delay\n\nMarch 3, 2024", "Written by Library Council")
+        XCTAssertEqual(written.authors, ["Library Council"])
+        let menu = try MetadataFixture.meta("By Library Council\n\n# Library to open in spring after long delay\n\nMarch 3, 2024")
+        XCTAssertNotEqual(menu.authors, ["Library Council"])
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertTrue(extractor.hasPhraseLabel(before: "Library Council", in: "Posted by: Library Council"))
+        XCTAssertFalse(extractor.hasPhraseLabel(before: "Library Council", in: "By Library Council"))
+    }
 }

@@ -152,4 +152,9 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(m.sitename, "Harbor Jam Kitchen")
         XCTAssertEqual(m.author, "Priya Raman")
     }
+
+    func testATableOfContentsLabelOpeningThePageIsNoSite() throws {
+        XCTAssertNil(try meta("Page Contents\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024").sitename)
+        XCTAssertEqual(try meta("Riverton Ledger\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024").sitename, "Riverton Ledger")
+    }
 }

@@ -93,4 +93,58 @@ final class MetadataExtractorTitleTests: XCTestCase {
             + "Tomas Eriksen\n\nRiverton Ledger Weekly\n\nMarch 4, 2025\n\n" + MetadataFixture.body
         XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library to open in spring after long delay")
     }
+
+    func testAQuestionCostsAHeadlineLessThanAStatement() {
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("Will the library open in spring?"))
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("“Why wait any longer?”"))
+        XCTAssertTrue(MetadataExtractor.endsWithQuestionMark("図書館は春に開館するのか？"))
+        XCTAssertFalse(MetadataExtractor.endsWithQuestionMark("The library opens in spring."))
+        XCTAssertFalse(MetadataExtractor.endsWithQuestionMark("Stay in touch!"))
+        let m = try? MetadataFixture.meta("Will the new library open in spring at last?\n\nMarch 3, 2024")
+        XCTAssertEqual(m?.title, "Will the new library open in spring at last?")
+    }
+
+    func testAContentsItemBeforeANameShapedItemGetsNoBylineBonus() throws {
+        // A plain dump's table of contents: the item after an item is its sibling, not a byline.
+        let page = "    Library to open in spring after long delay\n\n    Contents:\n\n      * How the Budget Was Planned\n"
+            + "      * Shelving Systems Compared\n      * Opening Day\n\n" + MetadataFixture.body
+        XCTAssertEqual(try Cleaner().clean(page).metadata.title, "Library to open in spring after long delay")
+    }
+
+    func testARowOfSocialNetworksIsNoName() throws {
+        var b = block(.paragraph)
+        let features = FeatureExtractor(counter: try WordCounter())
+        let stopwords = try Cleaner().stoplists.set(for: "en")
+        b.text = "Facebook Youtube Linkedin Pinterest"
+        XCTAssertFalse(MetadataExtractor.isNameLike(b, features.stats(b, stopwords: stopwords)))
+        b.text = "Priya Raman"
+        XCTAssertTrue(MetadataExtractor.isNameLike(b, features.stats(b, stopwords: stopwords)))
+    }
+
+    func testAShorterLineBetweenTheHeadlineAndTheBylineIsTheSubheading() throws {
+        let body = MetadataFixture.body.split(separator: "\n").map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        let page = "  * News\n  * Sports\n\n    Library to open in spring after years of delay and debate\n\n"
+            + "    Builders finally deliver the shelving\n\n    By Priya Raman\n    March 3, 2024\n\n" + body
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Library to open in spring after years of delay and debate")
+        XCTAssertEqual(m.authors, ["Priya Raman"])
+    }
+
+    func testAShorterLineOverANameLineUnderTheHeadlineIsTheSubheading() throws {
+        // The byline is a bare name line, which no rule reads: it marks the line over it all the same.
+        let texts = ["Sections", "Library to open in spring after years of delay and debate", "Builders finally deliver the shelving", "Priya Raman"]
+            + Array(repeating: MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init), count: 2).joined()
+        let blocks = texts.enumerated().map { k, text in
+            var b = block(.paragraph)
+            b.text = text
+            b.line = 2 * k + 1
+            return b
+        }
+        let cleaner = try Cleaner()
+        let features = FeatureExtractor(counter: try WordCounter())
+        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        let found = extractor.findTitle(blocks, stats: counts, region: 4..<blocks.count, top: 4, byline: nil, rules: [], siteHint: nil)
+        XCTAssertEqual(found?.1, "Library to open in spring after years of delay and debate")
+    }
 }
