@@ -3,6 +3,17 @@ import XCTest
 
 /// Bylines that no rule names: label lines, name-and-role lines, author boxes, menu labels.
 final class MetadataExtractorAuthorTests: XCTestCase {
+    /// Byline word keys: lowercased, with the marks around a word (. , : ;) trimmed and the
+    /// rest kept, in any script.
+    func testBylineWordKeysTrimMarksAndLowercase() {
+        for (word, key) in [
+            ("Editor,", "editor"), ("..Reporter:;", "reporter"), ("Co-Founder", "co-founder"), ("Ph.D.", "ph.d"),
+            ("Редактор:", "редактор"), ("Rédacteur.", "rédacteur"), (",.;:", ""), ("", ""), ("«Author»", "«author»"),
+        ] {
+            XCTAssertEqual(MetadataExtractor.bylineWordKey(Substring(word)), key, word)
+        }
+    }
+
     private let body = MetadataFixture.body
 
     private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
