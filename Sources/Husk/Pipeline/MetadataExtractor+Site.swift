@@ -36,9 +36,12 @@ extension MetadataExtractor {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
             }
             let text = blocks[i].text
-            let lower = text.lowercased()
-            for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) && stats[i].words <= 7 {
-                vote(String(text.dropLast(suffix.count)), 2, "line \(blocks[i].line), homepage link")
+            // Short lines only: lowercasing every paragraph of the head cost more than the vote.
+            if stats[i].words <= 7 {
+                let lower = text.lowercased()
+                for suffix in [" homepage", " home page", " logo"] where lower.hasSuffix(suffix) {
+                    vote(String(text.dropLast(suffix.count)), 2, "line \(blocks[i].line), homepage link")
+                }
             }
             // Only the first short linked or top-level heading line: the logo link, not a menu's
             // first item (a list item) or a section label (a minor heading).
