@@ -30,9 +30,11 @@ struct Classifier {
     /// `isolatedMaxScore` with no other kept block within `isolatedReach` blocks on either side goes.
     var isolatedReach = 3
     var isolatedMaxScore = 0.7
-    /// Outlying runs (see `applyOutlyingRuns`): kept blocks more than `runGap` blocks apart
-    /// start a new run; a run with less than `outlyingRunMaxShare` of the largest run's words goes.
+    /// Outlying runs (see `applyOutlyingRuns`): kept blocks with more than `runGap` clearly
+    /// dropped blocks (scored below `runGapMaxScore`, or dropped by a rule) between them start a
+    /// new run; a run with less than `outlyingRunMaxShare` of the largest run's words goes.
     var runGap = 10
+    var runGapMaxScore = 0.2
     var outlyingRunMaxShare = 0.2
 
     func classify(_ blocks: inout [Block], features: FeatureMatrix, stats: [BlockStats], rules: [Rule], region: Range<Int>) {
@@ -258,21 +260,30 @@ struct Classifier {
 
     /// Drops small runs of kept blocks that lie far from the article's main run.
     ///
-    /// Kept blocks are grouped into runs, a gap of more than `runGap` blocks starting a new
-    /// one; the run with the most words is the article. A run far from it with less than
-    /// `outlyingRunMaxShare` of its words is a sidebar, a teaser block or a comment that read
-    /// like prose: an article rarely leaves that much boilerplate between two of its parts.
-    /// Rule-protected blocks stay; when this leaves almost nothing, the fallback still applies.
+    /// Kept blocks are grouped into runs, a gap of more than `runGap` clearly dropped blocks
+    /// starting a new one; the run with the most words is the article. A run far from it with
+    /// less than `outlyingRunMaxShare` of its words is a sidebar, a teaser block or a comment
+    /// that read like prose: an article rarely leaves that much boilerplate between two of its
+    /// parts. Blocks the model was unsure of (a table, a list in the article) and empty ones do
+    /// not separate runs. Rule-protected blocks stay.
     private func applyOutlyingRuns(_ blocks: inout [Block], stats: [BlockStats]) {
         var runs: [(start: Int, end: Int, words: Int)] = []
-        var last = -1
-        for i in blocks.indices where blocks[i].decision.verdict == .keep {
-            if last >= 0, i - last <= runGap, let run = runs.popLast() {
+        var gap = 0
+        for i in blocks.indices {
+            guard blocks[i].decision.verdict == .keep else {
+                switch blocks[i].decision.reason {
+                case .score(let p): if p < runGapMaxScore { gap += 1 }
+                case .empty, .continuesProse: break
+                default: gap += 1
+                }
+                continue
+            }
+            if gap <= runGap, let run = runs.popLast() {
                 runs.append((run.start, i, run.words + stats[i].words))
             } else {
                 runs.append((i, i, stats[i].words))
             }
-            last = i
+            gap = 0
         }
         guard runs.count > 1, let main = runs.indices.max(by: { runs[$0].words < runs[$1].words }) else { return }
         let limit = outlyingRunMaxShare * Double(runs[main].words)

@@ -125,9 +125,9 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(blocks[1].decision.label, "drop-lead-captions")
     }
 
-    /// Three scores: stop_density below 0.2 gives p = 0.30, below 0.4 p = 0.60, above p = 0.95.
+    /// Three scores: stop_density below 0.2 gives p = 0.10, below 0.4 p = 0.60, above p = 0.95.
     let graded = try? BlockModel(
-        text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -0.8473\nn 0 0.4 3 4\nl 0.4055\nl 2.944\nend\n")
+        text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -2.1972\nn 0 0.4 3 4\nl 0.4055\nl 2.944\nend\n")
 
     func classifyGraded(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
         let classifier = Classifier(model: graded, threshold: 0.5, fallbackMinKeptShare: 0)
@@ -187,5 +187,12 @@ final class ClassifierTests: XCTestCase {
         near[12] = 0.5
         classifyGraded(&nearRun, all, near)
         XCTAssertEqual(nearRun[12].decision.verdict, .keep)
+        // Blocks the model was unsure of (p = 0.6 dropped by a stricter threshold) do not part runs.
+        var unsure = (0..<count).map { block("Block number \($0).") }
+        var middling = densities
+        for i in 3..<15 { middling[i] = 0.3 }
+        let strict = Classifier(model: graded, threshold: 0.7, fallbackMinKeptShare: 0)
+        strict.classify(&unsure, features: features(middling), stats: all, rules: [], region: 0..<count)
+        XCTAssertEqual(unsure[15].decision.verdict, .keep)
     }
 }
