@@ -246,7 +246,8 @@ struct Classifier {
     /// Confident scores and rule-protected blocks stay, and so does a block that holds most of
     /// the kept text: then it is the article (a one-paragraph page), not a stray.
     private func applyIsolatedKeeps(_ blocks: inout [Block], stats: [BlockStats]) {
-        let kept = blocks.map { $0.decision.verdict == .keep }
+        // By index: `map` over the blocks would copy each one (a retain per field).
+        let kept = blocks.indices.map { blocks[$0].decision.verdict == .keep }
         let keptWords = blocks.indices.reduce(0) { $0 + (kept[$1] ? stats[$1].words : 0) }
         for i in blocks.indices where kept[i] && keptWords - stats[i].words >= stats[i].words {
             guard case .score(let p) = blocks[i].decision.reason, p < isolatedMaxScore else { continue }
