@@ -124,4 +124,75 @@ final class ClassifierTests: XCTestCase {
                             rules: [credit, dateline], region: 0..<3)
         XCTAssertEqual(blocks[1].decision.label, "drop-lead-captions")
     }
+
+    /// Three scores: stop_density below 0.2 gives p = 0.10, below 0.4 p = 0.60, above p = 0.95.
+    let graded = try? BlockModel(
+        text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -2.1972\nn 0 0.4 3 4\nl 0.4055\nl 2.944\nend\n")
+
+    func classifyGraded(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
+        let classifier = Classifier(model: graded, threshold: 0.5, fallbackMinKeptShare: 0)
+        classifier.classify(&blocks, features: features(densities), stats: stats, rules: [], region: 0..<blocks.count)
+    }
+
+    func testALoneBlockKeptOnAMiddlingScoreIsDropped() {
+        let texts = (0..<9).map { "Block number \($0)." }
+        let densities = [0.5, 0.5, 0.5, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3]
+        var blocks = texts.map { block($0) }
+        classifyGraded(&blocks, texts.map { _ in stats(words: 5) }, densities)
+        XCTAssertEqual(blocks[8].decision.verdict, .drop, "p = 0.6 with no kept block within three")
+        XCTAssertEqual(blocks[8].decision.label, "drop-isolated-keeps")
+        XCTAssertEqual(blocks[0...2].map(\.decision.verdict), [.keep, .keep, .keep])
+        // A confident score stays, and so does a middling one next to kept text.
+        var confident = texts.map { block($0) }
+        var sure = densities
+        sure[8] = 0.5
+        classifyGraded(&confident, texts.map { _ in stats(words: 5) }, sure)
+        XCTAssertEqual(confident[8].decision.verdict, .keep)
+        var near = texts.map { block($0) }
+        var close = densities
+        close[8] = 0.1
+        close[5] = 0.3
+        classifyGraded(&near, texts.map { _ in stats(words: 5) }, close)
+        XCTAssertEqual(near[5].decision.verdict, .keep, "block 2 is kept three blocks away")
+        // A lone block holding most of the kept text is the article itself.
+        var article = texts.map { block($0) }
+        var long = texts.map { _ in stats(words: 5) }
+        long[8] = stats(words: 40)
+        classifyGraded(&article, long, densities)
+        XCTAssertEqual(article[8].decision.verdict, .keep)
+    }
+
+    func testASmallKeptRunFarFromTheArticleIsDropped() {
+        let count = 16
+        var densities = Array(repeating: 0.1, count: count)
+        for i in 0..<3 { densities[i] = 0.5 }
+        densities[15] = 0.5
+        var all = Array(repeating: stats(words: 50), count: count)
+        all[15] = stats(words: 10)
+        var blocks = (0..<count).map { block("Block number \($0).") }
+        classifyGraded(&blocks, all, densities)
+        XCTAssertEqual(blocks[0...2].map(\.decision.verdict), [.keep, .keep, .keep])
+        XCTAssertEqual(blocks[15].decision.verdict, .drop, "10 words twelve blocks after a 150-word article")
+        XCTAssertEqual(blocks[15].decision.label, "drop-outlying-runs")
+        // A run with a fair share of the article's words is a part of it.
+        var part = (0..<count).map { block("Block number \($0).") }
+        all[15] = stats(words: 40)
+        classifyGraded(&part, all, densities)
+        XCTAssertEqual(part[15].decision.verdict, .keep)
+        // So is a small run within reach of the article.
+        var nearRun = (0..<count).map { block("Block number \($0).") }
+        all[15] = stats(words: 10)
+        var near = densities
+        near[15] = 0.1
+        near[12] = 0.5
+        classifyGraded(&nearRun, all, near)
+        XCTAssertEqual(nearRun[12].decision.verdict, .keep)
+        // Blocks the model was unsure of (p = 0.6 dropped by a stricter threshold) do not part runs.
+        var unsure = (0..<count).map { block("Block number \($0).") }
+        var middling = densities
+        for i in 3..<15 { middling[i] = 0.3 }
+        let strict = Classifier(model: graded, threshold: 0.7, fallbackMinKeptShare: 0)
+        strict.classify(&unsure, features: features(middling), stats: all, rules: [], region: 0..<count)
+        XCTAssertEqual(unsure[15].decision.verdict, .keep)
+    }
 }
