@@ -6,7 +6,7 @@
 /// by their exact bytes (hashed with `FNV1a`), so "Library" and "library" differ.
 final class ProseVocabulary {
     private let blocks: [Block]
-    private var words: Set<UInt64>? = nil
+    private var words: PackedKeySet? = nil
 
     init(_ blocks: [Block]) { self.blocks = blocks }
 
@@ -20,10 +20,12 @@ final class ProseVocabulary {
     private static func gluesBefore(_ b: UInt8) -> Bool { b == 0x40 || b == 0x2D || b == 0x2F || b == 0x5F || b == 0x2E }
     private static func gluesAfter(_ b: UInt8) -> Bool { b == 0x40 || b == 0x2D || b == 0x2F || b == 0x5F }
 
-    private func build() -> Set<UInt64> {
-        var set = Set<UInt64>()
-        for block in blocks {
-            FNV1a.forEachWord(in: block.text, foldingASCIICase: false) { hash, _, before, after in
+    /// An open-addressing set of the hashes (the standard `Set` hashed each 64-bit hash again),
+    /// filled by index (`for block in blocks` copies every block).
+    private func build() -> PackedKeySet {
+        var set = PackedKeySet()
+        for i in blocks.indices {
+            FNV1a.forEachWord(in: blocks[i].text, foldingASCIICase: false) { hash, _, before, after in
                 if !Self.gluesBefore(before) && !Self.gluesAfter(after) { set.insert(hash) }
             }
         }
