@@ -57,13 +57,14 @@ extension MetadataExtractor {
                 brandVoted = true
             }
         }
-        for block in blocks where block.text.utf8.count < 80 && block.text.firstWordIs("follow") {
+        // By index here and below: `for block in blocks` copies every block (a retain per field).
+        for i in blocks.indices where blocks[i].text.utf8.count < 80 && blocks[i].text.firstWordIs("follow") {
             // "Follow X on Twitter": words, never indices carried across a case change.
-            let words = block.text.split(separator: " ")
+            let words = blocks[i].text.split(separator: " ")
             guard words.count >= 4, words[0].lowercased() == "follow",
                 let on = words.indices.dropFirst(2).first(where: { words[$0].lowercased() == "on" })
             else { continue }
-            vote(words[1..<on].joined(separator: " "), 1, "line \(block.line), follow prompt")
+            vote(words[1..<on].joined(separator: " "), 1, "line \(blocks[i].line), follow prompt")
             break
         }
         // A name only one prompt gives, made of the text's common words, is a section
@@ -73,9 +74,9 @@ extension MetadataExtractor {
         var promptCounts: [String: Int] = [:]
         // "Follow Jane Doe", "About Jane Doe": a prompt naming the byline's author is about a person.
         let authors = Set(result.metadata.authors.map(Self.siteKey))
-        for block in blocks {
-            guard let name = promptedSiteName(block.text), !authors.contains(Self.siteKey(name)) else { continue }
-            prompted.append((name, block.line))
+        for i in blocks.indices {
+            guard let name = promptedSiteName(blocks[i].text), !authors.contains(Self.siteKey(name)) else { continue }
+            prompted.append((name, blocks[i].line))
             promptCounts[Self.siteKey(name), default: 0] += 1
         }
         for (name, line) in prompted

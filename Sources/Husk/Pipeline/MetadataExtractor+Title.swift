@@ -96,8 +96,9 @@ extension MetadataExtractor {
         // Texts by their FNV-1a hash (lines of a page share one with odds of about 1 in 10^13).
         var seenTexts = PackedKeySet()
         var repeated = PackedKeySet()
-        for block in blocks where block.text.utf8.count < 300 {
-            let key = FNV1a.key(block.text)
+        // By index: `for block in blocks` copies every block.
+        for i in blocks.indices where blocks[i].text.utf8.count < 300 {
+            let key = FNV1a.key(blocks[i].text)
             if seenTexts.contains(key) { repeated.insert(key) } else { seenTexts.insert(key) }
         }
         // The article's words, from its prose below the candidates.

@@ -68,7 +68,8 @@ struct Repairer {
 
     /// Replaces each join mark with a hyphen or nothing, by what the window's text shows.
     func resolveHyphens(_ blocks: inout [Block], vocabularyText: [String]) {
-        guard blocks.contains(where: { Self.hasJoinMark($0.text) }) else { return }
+        // By index: a closure over the elements gets a copy of each block.
+        guard blocks.indices.contains(where: { Self.hasJoinMark(blocks[$0].text) }) else { return }
         // Only the candidate compounds are looked up, in one lowercased copy of the window.
         let haystack = vocabularyText.joined(separator: "\n").asciiLowercased
         for k in blocks.indices where Self.hasJoinMark(blocks[k].text) {
