@@ -119,9 +119,12 @@ extension MetadataExtractor {
     ) {
         // A name has two capitalised words at least: blocks with fewer are not split and read.
         for i in 0..<end where stats[i].words <= 14 && stats[i].capitalized >= 2 && blocks[i].kind != .quote && blocks[i].kind != .listItem {
+            // A name is taken under its portrait or above its bio outside the article: a block
+            // in the article without an image can be neither, and is not read.
+            let outside = !region.contains(i)
+            guard outside || !blocks[i].imageAlts.isEmpty else { continue }
             let words = blocks[i].text.split(separator: " ")
             let alts = blocks[i].imageAlts.map { $0.lowercased() }
-            let outside = !region.contains(i)
             for k in stride(from: min(4, words.count), through: 2, by: -1) {
                 let name = words.prefix(k)
                 guard Self.isNameShaped(name) else { continue }
