@@ -4,7 +4,7 @@ extension MetadataExtractor {
     /// A row of social networks ("Facebook Youtube Linkedin") has that shape and is no name.
     static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
         guard isNameShapedLine(block, s) else { return false }
-        return !block.text.split(separator: " ").contains { socialNetworks.contains($0.lowercased()) }
+        return !block.text.containsWord { socialNetworks.contains($0.lowercased()) }
     }
 
     /// Social networks' names (`Rules/metadata/social-networks.txt`).
@@ -155,7 +155,7 @@ extension MetadataExtractor {
             // National Writer") is what sits around a headline, not the headline.
             if datelines.contains(i) { score -= 3 }
             if text.hasSuffix(":") { score -= 2 }
-            if s.words <= 8 && text.utf8.contains(0x2C) && text.split(separator: " ").contains(where: { bylineNoise.contains($0.lowercased()) }) {
+            if s.words <= 8 && text.utf8.contains(0x2C) && text.containsWord(where: { bylineNoise.contains($0.lowercased()) }) {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
@@ -163,7 +163,7 @@ extension MetadataExtractor {
             // So is the line under a bare byline label ("By" / "Jane Doe").
             if i > 0, isBareBylineLabel(blocks[i - 1].text) { score -= labelledNameCost }
             // So is a short role line ("Co-founder of Acme", "Senior Editor").
-            if s.words <= 6 && text.split(separator: " ").contains(where: { isRoleWord($0) }) { score -= 2 }
+            if s.words <= 6 && text.containsWord(where: { isRoleWord($0) }) { score -= 2 }
             // A list item's next item is its sibling in the list (a table of contents, a
             // menu), not a byline, however name-like it is ("Mobile Platforms").
             let siblingItem = blocks[i].kind == .listItem && i + 1 < blocks.count && blocks[i + 1].kind == .listItem

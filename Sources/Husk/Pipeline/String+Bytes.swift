@@ -12,6 +12,24 @@ extension String {
 }
 
 extension String {
+    /// Whether a word of the text (split at spaces, empty words skipped, as
+    /// `split(separator: " ")` gives them) satisfies `test`. The words are found on the UTF-8
+    /// view with no array built: title voting asks this of every candidate line.
+    @inline(__always)
+    func containsWord(where test: (Substring) -> Bool) -> Bool {
+        let bytes = utf8
+        var start = bytes.startIndex
+        var i = start
+        while i < bytes.endIndex {
+            if bytes[i] == 0x20 {
+                if start < i, test(self[start..<i]) { return true }
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        return start < bytes.endIndex && test(self[start..<bytes.endIndex])
+    }
+
     /// Byte offset of the first occurrence of `needle`'s UTF-8 bytes, or nil.
     ///
     /// Foundation's `range(of:)` and `contains(_:)` bridge both strings to UTF-16 and compare

@@ -78,4 +78,14 @@ final class StringBytesTests: XCTestCase {
             XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer(UTF8Bytes.scalarCount), text.unicodeScalars.count, text)
         }
     }
+
+    /// The words `containsWord` offers are the words of `split(separator: " ")`, in order.
+    func testContainsWordOffersTheWordsOfASplitAtSpaces() {
+        for text in ["", " ", "one", "  two  words ", "Jane Doe, Staff Writer", "é à  ü", "a  b   c", "trailing "] {
+            var offered: [Substring] = []
+            XCTAssertFalse(text.containsWord { offered.append($0); return false })
+            XCTAssertEqual(offered, text.split(separator: " "), text)
+            XCTAssertEqual(text.containsWord { $0 == "Staff" }, text.split(separator: " ").contains("Staff"), text)
+        }
+    }
 }
