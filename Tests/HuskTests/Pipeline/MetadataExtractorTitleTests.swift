@@ -2,6 +2,14 @@
 import XCTest
 
 final class MetadataExtractorTitleTests: XCTestCase {
+    /// Label keys: lowercased, trailing colons (ASCII or full-width) and spaces cut.
+    func testLabelKeysCutTrailingColonsAndSpaces() {
+        for (text, key) in [("Written by:", "written by"), ("By : ", "by"), ("Autor：", "autor"), ("記者：", "記者"),
+                            ("ПОСТ:", "пост"), ("By", "by"), (": ", ""), ("Note: more", "note: more")] {
+            XCTAssertEqual(MetadataExtractor.labelKey(text), key, text)
+        }
+    }
+
     private func block(_ kind: Paragraph.Kind, level: Int = 0) -> Block {
         Block(line: 1, text: "x", kind: kind, level: level, indent: 0, linkBytes: 0, links: 0, urls: 0,
               emphasized: false, imagesBefore: 0, images: 0, gapBefore: false)
