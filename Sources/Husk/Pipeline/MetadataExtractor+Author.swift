@@ -55,7 +55,7 @@ extension MetadataExtractor {
             if stats[i].words > maxStandfirstWords { return }
             guard blocks[i].kind == .paragraph else { continue }
             let name: String
-            if Self.isNameLike(blocks[i], stats[i]) {
+            if Self.isNameLike(blocks, i, stats[i]) {
                 name = blocks[i].text
             } else if blocks[i].ruleHits.isEmpty, stats[i].words <= 10, let found = nameBeforeRole(blocks[i].text) {
                 name = found
@@ -82,7 +82,7 @@ extension MetadataExtractor {
             let name = blocks[i].text
             // A wire service's name signs the article as a person's does ("The Associated Press").
             let agency = Self.isAgencyName(name)
-            guard agency || Self.isNameLike(blocks[i], stats[i]) && !result.isBrandName(name) && !Self.isCommonPhrase(name, in: vocabulary)
+            guard agency || Self.isNameLike(blocks, i, stats[i]) && !result.isBrandName(name) && !Self.isCommonPhrase(name, in: vocabulary)
                 && !name.split(separator: " ").contains(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)

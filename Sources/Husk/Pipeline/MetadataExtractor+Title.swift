@@ -3,21 +3,27 @@ extension MetadataExtractor {
     /// Two to four capitalised words, no function words, no digits: how a person's name looks.
     /// A row of social networks ("Facebook Youtube Linkedin") has that shape and is no name.
     static func isNameLike(_ block: Block, _ s: BlockStats) -> Bool {
-        guard isNameShapedLine(block, s) else { return false }
-        return !block.text.containsWord { socialNetworks.contains($0.lowercased()) }
+        isNameLike([block], 0, s)
+    }
+
+    /// `isNameLike` of `blocks[i]`, read in place: a `Block` passed by value is copied first
+    /// (a retain and release of each field), and title voting asks this of every candidate.
+    static func isNameLike(_ blocks: [Block], _ i: Int, _ s: BlockStats) -> Bool {
+        guard isNameShapedLine(text: blocks[i].text, hasRuleHits: !blocks[i].ruleHits.isEmpty, s) else { return false }
+        return !blocks[i].text.containsWord { socialNetworks.contains($0.lowercased()) }
     }
 
     /// Social networks' names (`Rules/metadata/social-networks.txt`).
     static let socialNetworks: Set<String> = Set(loadList("metadata/social-networks.txt"))
 
     /// The shape test of `isNameLike`, on counts and bytes.
-    private static func isNameShapedLine(_ block: Block, _ s: BlockStats) -> Bool {
+    private static func isNameShapedLine(text: String, hasRuleHits: Bool, _ s: BlockStats) -> Bool {
         // The counts first: most blocks fail them, and the word split and the character scan cost more.
-        guard s.words >= 2 && s.words <= 4 && s.stopwords == 0 && s.capitalized == s.words && block.ruleHits.isEmpty,
-            block.text.utf8.count <= 160
+        guard s.words >= 2 && s.words <= 4 && s.stopwords == 0 && s.capitalized == s.words && !hasRuleHits,
+            text.utf8.count <= 160
         else { return false }
         // ASCII text (most names) is read on its bytes, where a character is a byte.
-        let ascii: Bool? = block.text.withBytes { b in
+        let ascii: Bool? = text.withBytes { b in
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             guard b.count <= 40 else { return false }
             var words = 0
@@ -37,8 +43,8 @@ extension MetadataExtractor {
             return words == s.words
         }
         if let ascii { return ascii }
-        return block.text.count <= 40 && block.text.split(separator: " ").count == s.words
-            && block.text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
+        return text.count <= 40 && text.split(separator: " ").count == s.words
+            && text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" })
     }
 
     /// A line opening with a lone "o" before a capitalised word ("o Cheapest by State"): the
@@ -173,7 +179,7 @@ extension MetadataExtractor {
                 score -= 2
             }
             // A person's name is the byline, and the line above it the headline.
-            if Self.isNameLike(blocks[i], s) || Self.isAgencyName(text) { score -= 2 }
+            if Self.isNameLike(blocks, i, s) || Self.isAgencyName(text) { score -= 2 }
             // So is the line under a bare byline label ("By" / "Jane Doe").
             if i > 0, isBareBylineLabel(blocks[i - 1].text) { score -= labelledNameCost }
             // So is a short role line ("Co-founder of Acme", "Senior Editor").
@@ -182,7 +188,7 @@ extension MetadataExtractor {
             // menu), not a byline, however name-like it is ("Mobile Platforms").
             let siblingItem = blocks[i].kind == .listItem && i + 1 < blocks.count && blocks[i + 1].kind == .listItem
             if i + 1 < blocks.count, byline != i + 1,
-                isBareBylineLabel(blocks[i + 1].text) || !siblingItem && Self.isNameLike(blocks[i + 1], stats[i + 1])
+                isBareBylineLabel(blocks[i + 1].text) || !siblingItem && Self.isNameLike(blocks, i + 1, stats[i + 1])
             {
                 score += 2.5
             } else if i + 2 < blocks.count, byline != i + 2, isBareBylineLabel(blocks[i + 2].text), stats[i + 1].endsSentence {
@@ -194,7 +200,7 @@ extension MetadataExtractor {
             // and the byline (or dateline) right under it is the standfirst (dek), also when a
             // plain dump indents it under the headline (never the other way round).
             // A name line right under is a byline too.
-            let nameBelow = i + 1 < blocks.count && Self.isNameLike(blocks[i + 1], stats[i + 1])
+            let nameBelow = i + 1 < blocks.count && Self.isNameLike(blocks, i + 1, stats[i + 1])
             if i > 0, byline == i + 1 || datelines.contains(i + 1) || nameBelow, Self.isHeadlineLike(blocks[i - 1], stats[i - 1]),
                 stats[i - 1].words < s.words, blocks[i - 1].kind == blocks[i].kind, blocks[i - 1].indent <= blocks[i].indent
             {
