@@ -34,6 +34,8 @@ struct Segmenter {
     func segment(_ lines: [Line], repairer: Repairer) -> [Block] {
         let wrap = wrapping(of: lines)
         var blocks: [Block] = []
+        // At most one block per line: reserved once, the array never grows by copying.
+        blocks.reserveCapacity(lines.count)
         var imagesPending = 0
         var altsPending: [String] = []
         var gap = true
