@@ -58,4 +58,16 @@ final class ASCIISentencesTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 500)
     }
+
+    /// The eight-byte boundary test against a byte loop, on bytes next to the ones it looks for.
+    func testEightByteBoundaryTestAgreesWithAByteLoop() {
+        let near: [UInt8] = [0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x20, 0x21, 0x22, 0x2D, 0x2E, 0x2F, 0x3E, 0x3F, 0x40, 0x8A, 0xAE, 0x61]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50_000 {
+            let bytes = (0..<8).map { _ in near.randomElement(using: &generator) ?? 0x61 }
+            let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+            let expected = bytes.contains { [0x0A, 0x0D, 0x21, 0x2E, 0x3F].contains($0) }
+            XCTAssertEqual(ASCIISentences.mayHoldBoundary(word), expected, "\(bytes)")
+        }
+    }
 }
