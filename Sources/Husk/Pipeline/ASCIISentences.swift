@@ -46,16 +46,12 @@ enum ASCIISentences {
     /// Bytes below 64 that can start a boundary: CR, LF, `!`, `.`, `?`.
     private static let boundaryBytes: UInt64 = 1 << 0x0D | 1 << 0x0A | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
 
-    /// Whether one of eight bytes is CR, LF, `!`, `.` or `?`: a byte equal to one of them
-    /// leaves a zero byte after the XOR, which `(v - 0x01…) & ~v & 0x80…` detects (exactly,
-    /// as a yes or no for the whole word).
+    /// Whether one of eight bytes is CR, LF, `!`, `.` or `?` (see `UTF8Bytes.matches`).
     @inline(__always)
     static func mayHoldBoundary(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func zero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v }
-        let any = zero(w ^ (ones &* 0x0D)) | zero(w ^ (ones &* 0x0A)) | zero(w ^ (ones &* 0x21))
-            | zero(w ^ (ones &* 0x2E)) | zero(w ^ (ones &* 0x3F))
-        return any & 0x8080_8080_8080_8080 != 0
+        let any = UTF8Bytes.matches(w, 0x0D) | UTF8Bytes.matches(w, 0x0A) | UTF8Bytes.matches(w, 0x21)
+            | UTF8Bytes.matches(w, 0x2E) | UTF8Bytes.matches(w, 0x3F)
+        return any != 0
     }
 
     /// The number of sentences: boundaries after the start, the end of the text included.

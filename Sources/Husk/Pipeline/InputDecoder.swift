@@ -61,10 +61,9 @@ struct InputDecoder {
                 i = 1
             }
         }
-        let raw = chunk.baseAddress.map { UnsafeRawPointer($0) }
         while i < n {
             // Eight bytes at a time while none of them is LF or CR (most of every line).
-            if let raw, i &+ 8 <= n, !Self.holdsLineEnd(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+            if i &+ 8 <= n, !Self.holdsLineEnd(UTF8Bytes.word(chunk, at: i)) {
                 i &+= 8
                 continue
             }
@@ -91,16 +90,10 @@ struct InputDecoder {
         append(chunk, start, n, emit: emit)
     }
 
-    /// Whether one of the eight bytes of `word` is LF or CR: a byte equal to the one looked for
-    /// leaves a zero byte after the XOR, and `(v - 0x01…) & ~v & 0x80…` is nonzero exactly when
-    /// `v` has a zero byte.
+    /// Whether one of the eight bytes of `word` is LF or CR (see `UTF8Bytes.matches`).
     @inline(__always)
     static func holdsLineEnd(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let lf = word ^ (ones &* 0x0A)
-        let cr = word ^ (ones &* 0x0D)
-        return ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs != 0
+        UTF8Bytes.matches(word, 0x0A) | UTF8Bytes.matches(word, 0x0D) != 0
     }
 
     /// Emits the last line, if the input did not end with a line end.

@@ -121,6 +121,16 @@ enum UTF8Bytes {
         return n - continuation
     }
 
+    /// Top bits set in some byte of the result exactly when some byte of `v` equals `byte`
+    /// (`(x - 0x01…) & ~x & 0x80…` of `x = v ^ byte…`, nonzero iff `x` has a zero byte; which
+    /// bytes it marks is not exact, so callers only test the OR of such results for zero).
+    @inline(__always)
+    static func matches(_ v: UInt64, _ byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = v ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & 0x8080_8080_8080_8080
+    }
+
     /// Whether two spaces follow each other somewhere in `b`, eight bytes at a time.
     static func hasDoubleSpace(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count

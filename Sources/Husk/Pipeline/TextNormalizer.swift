@@ -65,8 +65,8 @@ struct TextNormalizer {
 
     /// Whether a line is ASCII, and whether it holds a byte that cleaning acts on whatever
     /// the script (a control below 0x20, DEL, or `&` that may start an entity). Eight bytes
-    /// at a time: `(v - 0x01…) & ~v & 0x80…` is nonzero exactly when some byte of `v` is zero
-    /// (and with 0x20… for "below 0x20"), so each test is three operations per eight bytes.
+    /// at a time: `UTF8Bytes.matches` for DEL and `&`, and the same borrow test with 0x20…
+    /// for "below 0x20".
     static func scan(_ line: UnsafeBufferPointer<UInt8>) -> (ascii: Bool, special: Bool) {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
@@ -77,9 +77,7 @@ struct TextNormalizer {
         while i &+ 8 <= n {
             let w = UTF8Bytes.word(line, at: i)
             bits |= w
-            let amp = w ^ (ones &* 0x26)
-            let del = w ^ (ones &* 0x7F)
-            flagged |= (w &- ones &* 0x20) & ~w | (amp &- ones) & ~amp | (del &- ones) & ~del
+            flagged |= (w &- ones &* 0x20) & ~w | UTF8Bytes.matches(w, 0x26) | UTF8Bytes.matches(w, 0x7F)
             i &+= 8
         }
         var tail: UInt8 = 0
