@@ -64,7 +64,7 @@ extension MetadataExtractor {
             }
             // A role line ("Digital Content Producer") is shaped like a name too.
             guard !result.isBrandName(name), !Self.isCommonPhrase(name, in: vocabulary),
-                !name.split(separator: " ").contains(where: { isRoleWord($0) })
+                !name.containsWord(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line under the title", consuming: true)
             return
@@ -83,7 +83,7 @@ extension MetadataExtractor {
             // A wire service's name signs the article as a person's does ("The Associated Press").
             let agency = Self.isAgencyName(name)
             guard agency || Self.isNameLike(blocks, i, stats[i]) && !result.isBrandName(name) && !Self.isCommonPhrase(name, in: vocabulary)
-                && !name.split(separator: " ").contains(where: { isRoleWord($0) })
+                && !name.containsWord(where: { isRoleWord($0) })
             else { continue }
             result.setAuthors([name], block: i, line: blocks[i].line, because: "name line above the date", consuming: true)
             return
