@@ -75,11 +75,16 @@ struct CleaningOptions: ParsableArguments {
     }
 
     func makeCleaner(explain: Bool) throws -> Cleaner {
+        try Self.makeCleaner(options: try cleanerOptions(explain: explain))
+    }
+
+    /// A cleaner with `options`; an invalid rules file is reported line by line and exits 2.
+    static func makeCleaner(options: CleanerOptions) throws -> Cleaner {
         do {
-            let cleaner = try Cleaner(options: try cleanerOptions(explain: explain))
+            let cleaner = try Cleaner(options: options)
             ProcessLifetime.keep(cleaner)
             return cleaner
-        } catch let error as HuskError {
+        } catch {
             if case .invalidRules(let diagnostics) = error {
                 for d in diagnostics { Messages.write(d.description + "\n") }
             } else {
@@ -98,74 +103,9 @@ extension HuskCommand {
             try runBatch(cleaner)
             return
         }
-        let out: OutputSink
-        do {
-            out = try OutputSink(path: batch.output)
-        } catch {
-            Messages.error(error.description)
-            throw ExitCode(Messages.inputFailed)
-        }
-        var failed = false
-        let inputs = files.isEmpty ? ["-"] : files
-        // Several files learn the lines their folder's pages repeat, in the order given.
-        var memory: RepeatedLines? = inputs.count > 1 && !batch.noLearn ? RepeatedLines() : nil
-        for path in inputs {
-            do {
-                try cleanOne(path, cleaner: cleaner, out: out, memory: &memory)
-            } catch {
-                Messages.error(error.description)
-                failed = true
-            }
-        }
-        do {
-            try out.finish()
-        } catch {
-            Messages.error(error.description)
-            throw ExitCode(Messages.inputFailed)
-        }
-        if failed { throw ExitCode(Messages.inputFailed) }
-    }
-
-    /// One document, streamed: paragraphs are written as soon as they are decided.
-    private func cleanOne(_ path: String, cleaner: Cleaner, out: OutputSink, memory: inout RepeatedLines?) throws(IOError) {
-        let source = try InputOpener.open(path)
-        let stream: CleaningStream
-        let site = FileWalker.parentDirectory(of: path)
-        do {
-            // With no memory to feed, the document's fingerprints would go unread.
-            stream = try cleaner.makeStream(
-                context: DocumentContext(site: site, repeatedLines: memory, collectsFingerprints: memory != nil))
-        } catch {
-            throw IOError(path: path, message: error.description)
-        }
-        let streaming = !explain && cleaning.format != .json
-        let writer = cleaning.format.writer
-        var headerWritten = false
-        var first = true
-        let document = try DocumentProcessor.drain(source, into: stream, path: path) { () throws(IOError) in
-            guard streaming, let metadata = stream.metadata else { return }
-            if !headerWritten {
-                try out.write(writer.header(metadata))
-                headerWritten = true
-            }
-            for p in stream.takeParagraphs() {
-                try out.write(writer.paragraph(p, first: first))
-                first = false
-            }
-        }
-        StoppedRules.report(document.statistics.rulesStopped)
-        memory?.observe(site: site, fingerprints: document.fingerprints)
-        if explain {
-            try out.write(ExplainWriter(showFeatures: features).render(document))
-        } else if streaming {
-            if !headerWritten { try out.write(writer.header(document.metadata)) }
-            for p in document.paragraphs {
-                try out.write(writer.paragraph(p, first: first))
-                first = false
-            }
-            try out.write(writer.footer())
-        } else {
-            try out.write(writer.render(document))
-        }
+        try FilterRun(
+            format: cleaning.format, explain: explain, showFeatures: features, learnsRepeats: !batch.noLearn,
+            outputPath: batch.output, files: files
+        ).run(cleaner)
     }
 }

@@ -69,6 +69,11 @@ struct HuskCommand: ParsableCommand {
             // A file named like a subcommand must be given as ./rules; the root takes files too,
             // so subcommands are dispatched here before the root parses its arguments.
             let arguments = Array(CommandLine.arguments.dropFirst())
+            // The plain filter (`husk < page.txt`) needs no parsing: every option has its default.
+            if arguments.isEmpty {
+                try FilterRun.withoutArguments.run(try CleaningOptions.makeCleaner(options: CleanerOptions()))
+                return
+            }
             var command: any ParsableCommand
             switch arguments.first {
             case "rules": command = try RulesCommand.parseAsRoot(Array(arguments.dropFirst()))
