@@ -46,8 +46,8 @@ struct TreeModel: Sendable {
         var featureMap: [Int] = []
         var treeStart = -1
         // Read on bytes, tokens as slices: the model has thousands of lines and is read at
-        // every start-up. Numbers go through the C library's strtof/strtod (what Swift's own
-        // Float(String) calls), so values are bit for bit the same.
+        // every start-up. Numbers are the nearest Float or Double to their decimal, bit for bit
+        // what the C library's strtof/strtod (and Swift's Float(String)) give: see `parseFloat`.
         var text = text
         // withUTF8 rethrows untyped errors: the typed one is carried out by hand.
         var failure: HuskError? = nil
@@ -79,32 +79,32 @@ struct TreeModel: Sendable {
                 func text(_ r: Range<Int>) -> String { String(decoding: all[r], as: UTF8.self) }
                 func int(_ r: Range<Int>) -> Int32? { Self.parseInt(all[r]) }
                 func real(_ r: Range<Int>) -> Double? { Self.parseReal(all[r]) }
-                switch text(head) {
-                case "husk-gbt":
+                switch Record(all[head]) {
+                case .version:
                     guard tokens.count == 2, text(tokens[1]) == "1" else { throw fail("unsupported model version") }
-                case "features":
+                case .features:
                     for token in tokens.dropFirst() {
                         let name = text(token)
                         guard let index = featureNames.firstIndex(of: name) else { throw fail("unknown feature '\(name)'") }
                         featureMap.append(index)
                     }
-                case "bias":
+                case .bias:
                     guard tokens.count == 2, let value = real(tokens[1]) else { throw fail("bad bias") }
                     bias = value
-                case "tree":
+                case .tree:
                     treeStart = nodes.count
                     roots.append(treeStart)
-                case "n":
+                case .node:
                     guard tokens.count == 5, let f = int(tokens[1]), let t = Self.parseFloat(all[tokens[2]]), let l = int(tokens[3]),
                         let r = int(tokens[4]), Int(f) < featureMap.count, f >= 0
                     else { throw fail("bad node") }
                     nodes.append(Node(feature: f, threshold: t, left: l + Int32(treeStart), right: r + Int32(treeStart), value: 0))
-                case "l":
+                case .leaf:
                     guard tokens.count == 2, let v = Self.parseFloat(all[tokens[1]]) else { throw fail("bad leaf") }
                     nodes.append(Node(feature: -1, threshold: 0, left: 0, right: 0, value: v))
-                case "end":
+                case .end:
                     treeStart = -1
-                default:
+                case .unknown:
                     throw fail("unknown record '\(text(head))'")
                 }
             }
@@ -259,56 +259,4 @@ struct TreeModel: Sendable {
     static func bit(_ condition: Bool) -> Int {
         Int(unsafeBitCast(condition, to: UInt8.self))
     }
-
-    /// A decimal integer (optional sign), or nil.
-    static func parseInt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int32? {
-        var value: Int64 = 0
-        var negative = false
-        var digits = 0
-        for (k, b) in bytes.enumerated() {
-            if k == 0 && (b == 0x2D || b == 0x2B) {
-                negative = b == 0x2D
-                continue
-            }
-            guard b >= 0x30 && b <= 0x39, digits < 10 else { return nil }
-            value = value * 10 + Int64(b - 0x30)
-            digits += 1
-        }
-        guard digits > 0 else { return nil }
-        return Int32(exactly: negative ? -value : value)
-    }
-
-    /// A whole token as a Float, through `strtof` like `Float(String)`; nil unless it all parses.
-    static func parseFloat(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Float? {
-        parse(bytes) { strtof($0, $1) }
-    }
-
-    /// A whole token as a Double, through `strtod`.
-    static func parseReal(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
-        parse(bytes) { strtod($0, $1) }
-    }
-
-    /// Runs a C number parser over a token and accepts the value only if it read every byte.
-    private static func parse<R>(
-        _ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ parser: (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> R
-    ) -> R? {
-        withCString(bytes) { p, count in
-            var end: UnsafeMutablePointer<CChar>? = nil
-            let value = parser(p, &end)
-            guard let end, end - UnsafeMutablePointer(mutating: p) == count else { return nil }
-            return value
-        }
-    }
-
-    /// Calls `body` with a NUL-terminated copy of a short token (numbers in the model are short).
-    private static func withCString<R>(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ body: (UnsafePointer<CChar>, Int) -> R?) -> R? {
-        guard !bytes.isEmpty, bytes.count < 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer -> R? in
-            guard let base = buffer.baseAddress else { return nil }
-            for (k, b) in bytes.enumerated() { base[k] = CChar(bitPattern: b) }
-            base[bytes.count] = 0
-            return body(UnsafePointer(base), bytes.count)
-        }
-    }
 }
-
