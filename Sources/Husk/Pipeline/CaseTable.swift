@@ -13,15 +13,13 @@ final class CaseTable {
     private let flags: UnsafeMutablePointer<UInt8>
 
     init() {
-        lower = .allocate(capacity: Self.size)
-        lower.initialize(repeating: 0, count: Self.size)
-        flags = .allocate(capacity: Self.size)
-        flags.initialize(repeating: 0, count: Self.size)
+        lower = ZeroedMemory.allocate(UInt32.self, count: Self.size)
+        flags = ZeroedMemory.allocate(UInt8.self, count: Self.size)
     }
 
     deinit {
-        lower.deallocate()
-        flags.deallocate()
+        ZeroedMemory.release(lower)
+        ZeroedMemory.release(flags)
     }
 
     /// Whether `scalar` has the Unicode Uppercase property.

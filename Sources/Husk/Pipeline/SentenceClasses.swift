@@ -16,12 +16,11 @@ final class SentenceClasses {
     private let table: UnsafeMutablePointer<UInt8>
 
     init() {
-        table = .allocate(capacity: Self.size)
-        table.initialize(repeating: 0, count: Self.size)
+        table = ZeroedMemory.allocate(UInt8.self, count: Self.size)
     }
 
     deinit {
-        table.deallocate()
+        ZeroedMemory.release(table)
     }
 
     /// The class the scan uses for ICU's Sentence_Break value; nil for Format, Sep and Extend.

@@ -11,7 +11,8 @@ public struct RuleSet: Sendable {
     public init(files: [(name: String, contents: String)], checkExamples: Bool = true) throws(HuskError) {
         var rules: [Rule] = []
         var diagnostics: [RuleDiagnostic] = []
-        var ids: [String: Rule] = [:]
+        // Where each id was first defined: a whole `Rule` per entry made the table megabytes.
+        var ids: [String: (file: String, line: Int)] = [:]
         for file in files {
             let (parsed, problems) = RuleParser(file: file.name, validatePatterns: checkExamples).parse(file.contents)
             diagnostics += problems
@@ -21,7 +22,7 @@ public struct RuleSet: Sendable {
                         file: rule.file, line: rule.line, column: 2,
                         message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
                 }
-                ids[rule.id] = rule
+                ids[rule.id] = (rule.file, rule.line)
                 if checkExamples { diagnostics += Self.checkExamples(rule) }
                 rules.append(rule)
             }
@@ -32,7 +33,8 @@ public struct RuleSet: Sendable {
 
     /// Rules already parsed; ids must stay unique across them.
     init(combining rules: [Rule]) throws(HuskError) {
-        var seen: [String: Rule] = [:]
+        var seen: [String: (file: String, line: Int)] = [:]
+        seen.reserveCapacity(rules.count)
         var diagnostics: [RuleDiagnostic] = []
         for rule in rules {
             if let first = seen[rule.id] {
@@ -40,7 +42,7 @@ public struct RuleSet: Sendable {
                     file: rule.file, line: rule.line, column: 2,
                     message: "duplicate rule id '\(rule.id)' (first defined at \(first.file):\(first.line))"))
             }
-            seen[rule.id] = rule
+            seen[rule.id] = (rule.file, rule.line)
         }
         if !diagnostics.isEmpty { throw .invalidRules(diagnostics) }
         self.rules = rules
