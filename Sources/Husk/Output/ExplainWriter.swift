@@ -25,17 +25,28 @@ public struct ExplainWriter: Sendable {
             case .continuesProse(let p):
                 reason = "continues-prose p=\(Self.fixed(p))"
             case .score(let p):
-                reason = "p=\(Self.fixed(p)) words=\(Self.fixed(Self.words(block))) stop=\(Self.fixed(block.features["stop_density"] ?? 0)) links=\(Self.fixed(block.features["link_density"] ?? 0))"
+                reason = "p=\(Self.fixed(p)) words=\(Self.fixed(Self.words(block))) stop=\(Self.fixed(Self.feature(block, "stop_density"))) links=\(Self.fixed(Self.feature(block, "link_density")))"
             default:
                 reason = block.decision.label
             }
             out += "block \(k + 1)  line \(block.line)  \(verdict)  \(Self.pad(reason, 44))  \(Self.quote(block.text))\n"
             if showFeatures {
-                let listed = block.features.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.fixed($0.value))" }
+                let listed = block.features.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.fixed(Self.decimal($0.value)))" }
                 out += "      " + listed.joined(separator: " ") + "\n"
             }
         }
         return out
+    }
+
+    /// A feature as the decimal it was computed as: features are kept as Floats, and 31/40 as a
+    /// Float is 0.77499998, which would print as 0.77.
+    static func feature(_ block: BlockReport, _ name: String) -> Double {
+        decimal(block.features[name] ?? 0)
+    }
+
+    /// `v` snapped to six decimals (a Float holds about seven significant digits).
+    static func decimal(_ v: Double) -> Double {
+        abs(v) < 1e6 ? (v * 1e6).rounded() / 1e6 : v
     }
 
     static func words(_ block: BlockReport) -> Double {

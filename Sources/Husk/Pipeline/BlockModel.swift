@@ -28,24 +28,30 @@ struct BlockModel: Sendable {
     func probabilities(_ features: FeatureMatrix, needed: [Bool]) -> [Double] {
         let n = features.count
         let width = max(stage1.featureCount, stage2?.featureCount ?? 0)
+        // A single stage reads the window's matrix in place when its rows are the model's width
+        // (they are, for the embedded model): no copy of megabytes per window.
+        if stage2 == nil, features.width == width {
+            let rows = (0..<n).filter { needed[$0] }
+            let scores = features.values.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
+            var out = [Double](repeating: 0, count: n)
+            for (j, b) in rows.enumerated() { out[b] = scores[j] }
+            return out
+        }
         let columns = min(width, features.width)
-        // One Float row per block (the trees compare in Float): x[b * width + f]. When the
-        // feature rows fill the model's width, every row read is written in full first, so the
-        // buffer is not zeroed (a pass over megabytes per window); narrower rows need the zeros.
+        // Otherwise one row per block at the model's width: x[b * width + f]. When the feature
+        // rows fill it, every row read is written in full first, so the buffer is not zeroed;
+        // narrower rows need the zeros, and stage 2 writes its own columns after them.
         var x =
             columns == width
             ? [Float](unsafeUninitializedCapacity: width * n) { _, count in count = width * n }
             : [Float](repeating: 0, count: width * n)
         // Without a second stage only the needed rows are ever read.
-        let converted = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
+        let copied = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
         x.withUnsafeMutableBufferPointer { x in
             features.values.withUnsafeBufferPointer { values in
                 guard let to = x.baseAddress, let from = values.baseAddress else { return }
-                // Plain pointers: with no bounds checks the row converts in vector instructions.
-                for b in converted {
-                    let row = to + b &* width
-                    let source = from + b &* features.width
-                    for f in 0..<columns { row[f] = Float(source[f]) }
+                for b in copied {
+                    (to + b &* width).update(from: from + b &* features.width, count: columns)
                 }
             }
         }

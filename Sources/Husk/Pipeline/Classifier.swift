@@ -44,7 +44,7 @@ struct Classifier {
             blocks.indices.map { decide(blocks[$0].text, blocks[$0].ruleHits, rules: rules, words: stats[$0].words) }
         }
         let needed = forced.map { $0 == nil }
-        let probabilities = model?.probabilities(features, needed: needed) ?? (0..<features.count).map { Self.heuristic(features.row($0)) }
+        let probabilities = model?.probabilities(features, needed: needed) ?? (0..<features.count).map { Self.heuristic(features.row($0)[...]) }
         for i in blocks.indices {
             let p = probabilities[i]
             blocks[i].decision = forced[i] ?? Decision(p >= threshold ? .keep : .drop, .score(p))

@@ -143,11 +143,11 @@ struct ContextFeatures {
         // Own columns are read and context columns written through one pointer: the rows
         // being filled never overlap the columns read.
         features.withUnsafeValues { v in
-            func own(_ row: Int, _ column: Int) -> Double { v[row * width + column] }
+            func own(_ row: Int, _ column: Int) -> Double { Double(v[row * width + column]) }
             for i in 0..<n {
                 var k = i * width + ownWidth
                 func put(_ value: Double) {
-                    v[k] = value
+                    v[k] = Float(value)
                     k += 1
                 }
                 for d in Self.neighbourOffsets {

@@ -140,12 +140,12 @@ struct FeatureExtractor {
 
     /// The block is read through a pointer: passed by value it would be copied first (a retain
     /// and release of each field) for the sake of a few integers.
-    func writeFeatures(_ block: UnsafePointer<Block>, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Double>) {
+    func writeFeatures(_ block: UnsafePointer<Block>, _ s: BlockStats, repeats: Int, ruleCategories: UInt64, into f: UnsafeMutablePointer<Float>) {
         let chars = Double(max(1, s.characters))
         let words = Double(max(1, s.words))
         var k = 0
         func put(_ value: Double) {
-            f[k] = value
+            f[k] = Float(value)
             k += 1
         }
         put(log1p(Double(s.characters)))

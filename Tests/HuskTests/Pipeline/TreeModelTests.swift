@@ -32,4 +32,19 @@ final class TreeModelTests: XCTestCase {
         let text = try XCTUnwrap(EmbeddedRules.files["model/blocks.gbt"])
         XCTAssertNoThrow(try BlockModel(text: text))
     }
+
+    func testBlockModelScoresTheWindowMatrixAsEachRowAlone() throws {
+        let text = try XCTUnwrap(EmbeddedRules.files["model/blocks.gbt"])
+        let model = try BlockModel(text: text)
+        let width = ContextFeatures.names.count
+        var generator = SystemRandomNumberGenerator()
+        let rows = (0..<70).map { _ in (0..<width).map { _ in Double.random(in: -1...40, using: &generator) } }
+        let needed = rows.indices.map { $0 % 3 != 1 }
+        let scores = model.probabilities(FeatureMatrix(rows, width: width), needed: needed)
+        for (i, row) in rows.enumerated() where needed[i] {
+            // The matrix keeps Floats, as the trees compare them.
+            let alone = model.stage1.probability(row.map { Double(Float($0)) })
+            XCTAssertEqual(scores[i], alone, accuracy: 1e-12, "row \(i)")
+        }
+    }
 }
