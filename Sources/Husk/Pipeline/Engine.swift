@@ -13,6 +13,9 @@ final class Engine {
     let context: ContextFeatures
     let metadata: MetadataExtractor
     let identifier = LanguageIdentifier()
+    /// Each rule's feature column among `RuleCategories.known` (nil: a category with none),
+    /// looked up once instead of once per rule in every window.
+    let categoryOfRule: [Int?]
 
     init(options: CleanerOptions, rules: RuleSet) throws(HuskError) {
         normalizer = try TextNormalizer(form: options.normalization)
@@ -23,5 +26,6 @@ final class Engine {
         context = ContextFeatures(
             proseMinWords: options.proseMinWords, proseMinStopwordDensity: options.proseMinStopwordDensity)
         metadata = MetadataExtractor(dates: try DateFinder())
+        categoryOfRule = rules.rules.map { RuleCategories.index[$0.category] }
     }
 }

@@ -150,7 +150,7 @@ struct WindowCleaner {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
         let keys = blocks.indices.map { FNV1a.hash(blocks[$0].text) }
         let counts = Self.occurrences(of: keys)
-        let categoryOfRule = cleaner.rules.rules.map { RuleCategories.index[$0.category] }
+        let categoryOfRule = engine.categoryOfRule
         // Every value is written below: own features per block, then the context columns.
         var features = FeatureMatrix(uninitializedRows: blocks.count, width: ContextFeatures.names.count)
         let width = features.width
