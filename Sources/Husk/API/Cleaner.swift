@@ -9,7 +9,11 @@
 /// working state from an internal pool.
 public struct Cleaner: Sendable {
     public let options: CleanerOptions
-    public let rules: RuleSet
+    /// The rules in force, every file parsed.
+    public var rules: RuleSet { ruleSet.parsingDeferred() }
+    /// The same with the localized defaults not parsed yet: each engine parses those of the
+    /// languages it meets (see `RuleSet+Deferred.swift`).
+    let ruleSet: RuleSet
     let model: BlockModel?
     let stoplists: Stoplists
     let pool = EnginePool()
@@ -19,9 +23,9 @@ public struct Cleaner: Sendable {
         // User rules are checked in full (examples too) before any input is read; the embedded
         // defaults were checked when they were built and tested.
         let user = try RuleSet(files: options.extraRules)
-        let defaults = options.useDefaultRules ? try RuleSet.defaults(checkExamples: false).rules : []
+        let defaults = options.useDefaultRules ? try RuleSet.defaultsDeferringLanguages() : RuleSet(uncheckedRules: [])
         self.options = options
-        self.rules = try RuleSet(combining: defaults + user.rules)
+        ruleSet = try RuleSet(defaults: defaults, user: user.rules)
         if let text = options.modelText ?? EmbeddedRules.files["model/blocks.gbt"] {
             model = try BlockModel(text: text)
         } else {
@@ -67,7 +71,7 @@ public struct Cleaner: Sendable {
         if context.referenceDate == nil { context.referenceDate = options.referenceDate }
         if let engine = pool.take() { return CleaningStream(cleaner: self, engine: engine, context: context) }
         return CleaningStream(
-            cleaner: self, engine: try Engine(options: options, rules: rules), context: context)
+            cleaner: self, engine: try Engine(options: options, rules: ruleSet), context: context)
     }
 
     /// Feature names of the block classifier, in the order `blockFeatures` reports them.

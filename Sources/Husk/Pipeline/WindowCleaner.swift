@@ -26,6 +26,7 @@ struct WindowCleaner {
             counted = engine.identifier.takeCounts()
         }
         let stopwords = cleaner.stoplists.set(for: language)
+        engine.prepareRules(for: language)
         // By index: `map` over the blocks would copy each one (a retain per field).
         // Blocks the identifier counted (its sample of the longest) are not counted again.
         let stats = blocks.indices.map {
@@ -35,7 +36,7 @@ struct WindowCleaner {
             blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
         // Rules written for the document's language speak before language-neutral ones.
-        let rules = cleaner.rules.rules
+        let rules = engine.rules
         for i in blocks.indices where blocks[i].ruleHits.count > 1 {
             blocks[i].ruleHits.sort { !rules[$0.rule].languages.isEmpty && rules[$1.rule].languages.isEmpty }
         }
@@ -47,12 +48,12 @@ struct WindowCleaner {
             // Classified first, so the header search knows which blocks the article keeps.
             var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: options.fallbackMinKeptShare)
             classifier.continuation = options.continuation
-            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
+            classifier.classify(&blocks, features: features, stats: stats, rules: engine.rules, region: region)
             let reach = min(blocks.count, max(0, options.metadataReachBlocks))
             let head = reach == blocks.count ? blocks : Array(blocks[..<reach])
             let found = engine.metadata.extract(
                 head, stats: reach == stats.count ? stats : Array(stats[..<reach]), region: region.clamped(to: 0..<reach),
-                rules: cleaner.rules.rules, language: language, referenceDate: context.referenceDate)
+                rules: engine.rules, language: language, referenceDate: context.referenceDate)
             result.metadata = found.metadata
             result.metadata.language = language
             result.metadata.url = options.url
@@ -62,7 +63,7 @@ struct WindowCleaner {
         } else {
             var classifier = Classifier(model: cleaner.model, threshold: options.favor.threshold, fallbackMinKeptShare: 0)
             classifier.continuation = options.continuation
-            classifier.classify(&blocks, features: features, stats: stats, rules: cleaner.rules.rules, region: region)
+            classifier.classify(&blocks, features: features, stats: stats, rules: engine.rules, region: region)
         }
         dropRepeatedLines(&blocks, stats: stats, context: context, into: &result)
         // Dropped text is summed per run of equal decisions before it reaches the per-rule

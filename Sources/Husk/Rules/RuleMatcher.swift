@@ -5,7 +5,7 @@ import ICUKit
 ///
 /// Holds ICU matchers, which carry state: one instance per thread.
 final class RuleMatcher {
-    let rules: [Rule]
+    private(set) var rules: [Rule]
     private var compiled: [[(regex: ICURegex, start: PatternStart)]?]
     /// Keyword scans per document language, built when a language is first met; for blocks
     /// longer than the default line limit, a second scan over only the rules that reach them.
@@ -30,7 +30,7 @@ final class RuleMatcher {
     }
 
     /// Blocks longer than this reach no rule at all.
-    private let longestReach: Int
+    private var longestReach: Int
 
     /// What `hits` needs of each rule, read once: copying a `Rule` per candidate costs a retain
     /// per field.
@@ -40,7 +40,7 @@ final class RuleMatcher {
         var extracts: Bool
     }
 
-    private let facts: [Facts]
+    private var facts: [Facts]
     /// Scratch buffers reused across blocks.
     /// Per block, by this matcher alone: no run-time exclusivity checks.
     @exclusivity(unchecked) private var lowered: [UInt8] = []
@@ -53,18 +53,42 @@ final class RuleMatcher {
     init(rules: RuleSet, maxLineCharacters: Int, cases: CaseTable = CaseTable()) {
         self.rules = rules.rules
         self.cases = cases
-        facts = rules.rules.map { rule in
-            var extracts = false
-            if case .extract = rule.action { extracts = true }
-            // A rule's max-length bounds it; line rules without one stop at the default.
-            let limit = rule.maxLength ?? (rule.scope == .line ? maxLineCharacters : Int.max)
-            return Facts(limit: limit, languages: rule.languages, extracts: extracts)
-        }
-        longestReach = rules.rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }
-            .max() ?? 0
+        facts = rules.rules.map { Self.facts(of: $0, maxLineCharacters: maxLineCharacters) }
+        longestReach = Self.longestReach(rules.rules, maxLineCharacters: maxLineCharacters)
         compiled = Array(repeating: nil, count: rules.rules.count)
         stopped = Array(repeating: false, count: rules.rules.count)
         defaultMaxLength = maxLineCharacters
+    }
+
+    private static func facts(of rule: Rule, maxLineCharacters: Int) -> Facts {
+        var extracts = false
+        if case .extract = rule.action { extracts = true }
+        // A rule's max-length bounds it; line rules without one stop at the default.
+        let limit = rule.maxLength ?? (rule.scope == .line ? maxLineCharacters : Int.max)
+        return Facts(limit: limit, languages: rule.languages, extracts: extracts)
+    }
+
+    private static func longestReach(_ rules: [Rule], maxLineCharacters: Int) -> Int {
+        rules.map { $0.scope == .block ? ($0.maxLength ?? Int.max) : ($0.maxLength ?? maxLineCharacters) }.max() ?? 0
+    }
+
+    /// Takes `rules` in place of the current ones, which differ only in the `changed` ranges
+    /// (deferred rules parsed): their facts and compiled patterns are redone, and the keyword
+    /// scans are rebuilt when next needed.
+    func replaceRules(_ rules: [Rule], changed: [Range<Int>]) {
+        self.rules = rules
+        for range in changed {
+            for i in range {
+                facts[i] = Self.facts(of: rules[i], maxLineCharacters: defaultMaxLength)
+                compiled[i] = nil
+            }
+        }
+        longestReach = Self.longestReach(rules, maxLineCharacters: defaultMaxLength)
+        scans = [:]
+        longScans = [:]
+        lastLanguage = .none
+        lastShort = nil
+        lastLong = nil
     }
 
     /// The rules stopped by a limit since the last call, and forgets them.

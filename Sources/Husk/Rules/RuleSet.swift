@@ -2,7 +2,9 @@ import ICUKit
 
 /// The rules in force: the defaults embedded from `Rules/`, plus any the user added.
 public struct RuleSet: Sendable {
-    public private(set) var rules: [Rule]
+    public internal(set) var rules: [Rule]
+    /// Localized files whose rules are placeholders until parsed (see `RuleSet+Deferred.swift`).
+    var deferred: [DeferredFile] = []
 
     /// Parses and validates rules files; throws every problem found, positioned `FILE:LINE:COL`.
     ///
@@ -29,6 +31,23 @@ public struct RuleSet: Sendable {
         }
         if !diagnostics.isEmpty { throw .invalidRules(diagnostics) }
         self.rules = rules
+    }
+
+    /// Rules whose ids are known to be unique (the embedded defaults), kept as they are.
+    init(uncheckedRules rules: [Rule], deferred: [DeferredFile] = []) {
+        self.rules = rules
+        self.deferred = deferred
+    }
+
+    /// The embedded defaults followed by a user's rules, whose ids must not repeat the
+    /// defaults' or each other's (the defaults' own are unique: the tests hold them to it).
+    init(defaults: RuleSet, user: [Rule]) throws(HuskError) {
+        guard !user.isEmpty else {
+            self = defaults
+            return
+        }
+        try self.init(combining: defaults.rules + user)
+        deferred = defaults.deferred
     }
 
     /// Rules already parsed; ids must stay unique across them.
