@@ -27,6 +27,9 @@ public final class CleaningStream {
 
     private let context: DocumentContext
 
+    /// Lines after which the window reserves room for all of its lines (see `accept`).
+    static let linesBeforeFullReserve = 1024
+
     init(cleaner: Cleaner, engine: Engine, context: DocumentContext = DocumentContext()) {
         self.cleaner = cleaner
         self.context = context
@@ -103,6 +106,12 @@ public final class CleaningStream {
         window.append(consume line)
         windowBytes += raw.count + 1
         let options = cleaner.options
+        // A long document gets room for a whole window at once, instead of doubling into it:
+        // each doubling copied the lines into fresh memory, and the copies' page faults were a
+        // twentieth of a run. Short documents never ask for the room.
+        if window.count == Self.linesBeforeFullReserve, window.capacity < options.windowLines {
+            window.reserveCapacity(options.windowLines + Self.linesBeforeFullReserve)
+        }
         let full = windowBytes >= options.windowBytes || window.count >= options.windowLines
         let overfull = windowBytes >= options.windowHardLimitBytes || window.count >= options.windowHardLimitLines
         if (blank && full) || overfull {
