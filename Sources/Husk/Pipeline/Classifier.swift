@@ -35,7 +35,7 @@ struct Classifier {
     /// new run; a run with less than `outlyingRunMaxShare` of the largest run's words goes.
     var runGap = 10
     var runGapMaxScore = 0.2
-    var outlyingRunMaxShare = 0.2
+    var outlyingRunMaxShare = 0.3
 
     func classify(_ blocks: inout [Block], features: FeatureMatrix, stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked

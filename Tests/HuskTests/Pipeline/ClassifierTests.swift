@@ -174,9 +174,9 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(blocks[0...2].map(\.decision.verdict), [.keep, .keep, .keep])
         XCTAssertEqual(blocks[15].decision.verdict, .drop, "10 words twelve blocks after a 150-word article")
         XCTAssertEqual(blocks[15].decision.label, "drop-outlying-runs")
-        // A run with a fair share of the article's words is a part of it.
+        // A run with a fair share (30%) of the article's words is a part of it.
         var part = (0..<count).map { block("Block number \($0).") }
-        all[15] = stats(words: 40)
+        all[15] = stats(words: 50)
         classifyGraded(&part, all, densities)
         XCTAssertEqual(part[15].decision.verdict, .keep)
         // So is a small run within reach of the article.
