@@ -68,9 +68,9 @@ extension Classifier {
     /// scores a little low, while the paragraphs on both sides are kept; boilerplate rarely sits
     /// between two article paragraphs with nothing clearly dropped around it. A gap of at most
     /// `gapMaxBlocks` blocks, each scored at least `gapMinScore` and mostly free of links, between
-    /// two blocks kept on their own scores, is kept (out-of-fold on the dev bench: F1 +.001 to
-    /// +.003, precision -.001). Blocks a rule or emptiness decided, and clearly dropped ones,
-    /// break the gap.
+    /// two blocks kept on their own scores, is kept (out-of-fold through the binary on the dev
+    /// bench: F1 +.001 to +.003, precision -.002 to -.004 on two fold seeds). Blocks a rule or
+    /// emptiness decided, and clearly dropped ones, break the gap.
     func applyGapFill(_ blocks: inout [Block], stats: [BlockStats]) {
         func keptOnScore(_ i: Int) -> Bool {
             guard case .score = blocks[i].decision.reason else { return false }
