@@ -35,7 +35,12 @@ struct Classifier {
     /// new run; a run with less than `outlyingRunMaxShare` of the largest run's words goes.
     var runGap = 10
     var runGapMaxScore = 0.2
-    var outlyingRunMaxShare = 0.2
+    var outlyingRunMaxShare = 0.3
+    /// Gaps (see `applyGapFill`): at most `gapMaxBlocks` dropped blocks between two blocks kept
+    /// on their scores, each scored at least `gapMinScore` with at most `gapMaxLinkDensity`.
+    var gapMaxBlocks = 3
+    var gapMinScore = 0.3
+    var gapMaxLinkDensity = 0.3
 
     func classify(_ blocks: inout [Block], features: FeatureMatrix, stats: [BlockStats], rules: [Rule], region: Range<Int>) {
         // Blocks a rule or emptiness decides never need the model's verdict (though a stacked
@@ -55,6 +60,7 @@ struct Classifier {
         applyLeadCaption(&blocks, stats: stats)
         applyIsolatedKeeps(&blocks, stats: stats)
         applyOutlyingRuns(&blocks, stats: stats)
+        applyGapFill(&blocks, stats: stats)
         applyDropBefore(&blocks, rules: rules)
         applyDropRest(&blocks, rules: rules, stats: stats)
         applyFallback(&blocks, stats: stats, region: region)
@@ -235,67 +241,6 @@ struct Classifier {
                 category == "credit" || category == "caption"
             else { continue }
             blocks[i].decision = Decision(.drop, .rule(id: "drop-lead-captions", category: "caption"))
-        }
-    }
-
-    /// Drops a block kept on a middling score when nothing else near it is kept.
-    ///
-    /// Article text comes in runs: a paragraph the model was unsure of, standing alone among
-    /// dropped blocks, is far more often a teaser, a promo line or a comment than a stray
-    /// piece of the article (out-of-fold on the dev bench: +.002 mean F1, +.005 precision).
-    /// Confident scores and rule-protected blocks stay, and so does a block that holds most of
-    /// the kept text: then it is the article (a one-paragraph page), not a stray.
-    private func applyIsolatedKeeps(_ blocks: inout [Block], stats: [BlockStats]) {
-        // By index: `map` over the blocks would copy each one (a retain per field).
-        let kept = blocks.indices.map { blocks[$0].decision.verdict == .keep }
-        let keptWords = blocks.indices.reduce(0) { $0 + (kept[$1] ? stats[$1].words : 0) }
-        for i in blocks.indices where kept[i] && keptWords - stats[i].words >= stats[i].words {
-            guard case .score(let p) = blocks[i].decision.reason, p < isolatedMaxScore else { continue }
-            let lo = max(0, i - isolatedReach)
-            let hi = min(blocks.count - 1, i + isolatedReach)
-            if !(lo...hi).contains(where: { $0 != i && kept[$0] }) {
-                blocks[i].decision = Decision(.drop, .rule(id: "drop-isolated-keeps", category: "classifier"))
-            }
-        }
-    }
-
-    /// Drops small runs of kept blocks that lie far from the article's main run.
-    ///
-    /// Kept blocks are grouped into runs, a gap of more than `runGap` clearly dropped blocks
-    /// starting a new one; the run with the most words is the article. A run far from it with
-    /// less than `outlyingRunMaxShare` of its words is a sidebar, a teaser block or a comment
-    /// that read like prose: an article rarely leaves that much boilerplate between two of its
-    /// parts. Blocks the model was unsure of (a table, a list in the article) and empty ones do
-    /// not separate runs. Rule-protected blocks stay.
-    private func applyOutlyingRuns(_ blocks: inout [Block], stats: [BlockStats]) {
-        var runs: [(start: Int, end: Int, words: Int)] = []
-        var gap = 0
-        for i in blocks.indices {
-            guard blocks[i].decision.verdict == .keep else {
-                switch blocks[i].decision.reason {
-                case .score(let p): if p < runGapMaxScore { gap += 1 }
-                case .empty, .continuesProse: break
-                default: gap += 1
-                }
-                continue
-            }
-            if gap <= runGap, let run = runs.popLast() {
-                runs.append((run.start, i, run.words + stats[i].words))
-            } else {
-                runs.append((i, i, stats[i].words))
-            }
-            gap = 0
-        }
-        guard runs.count > 1, let main = runs.indices.max(by: { runs[$0].words < runs[$1].words }) else { return }
-        let limit = outlyingRunMaxShare * Double(runs[main].words)
-        for (k, run) in runs.enumerated() where k != main && Double(run.words) < limit {
-            for i in run.start...run.end where blocks[i].decision.verdict == .keep {
-                switch blocks[i].decision.reason {
-                case .score, .continuesProse:
-                    blocks[i].decision = Decision(.drop, .rule(id: "drop-outlying-runs", category: "classifier"))
-                default: continue
-                }
-            }
         }
     }
 

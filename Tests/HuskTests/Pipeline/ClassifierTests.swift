@@ -174,9 +174,9 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(blocks[0...2].map(\.decision.verdict), [.keep, .keep, .keep])
         XCTAssertEqual(blocks[15].decision.verdict, .drop, "10 words twelve blocks after a 150-word article")
         XCTAssertEqual(blocks[15].decision.label, "drop-outlying-runs")
-        // A run with a fair share of the article's words is a part of it.
+        // A run with a fair share (30%) of the article's words is a part of it.
         var part = (0..<count).map { block("Block number \($0).") }
-        all[15] = stats(words: 40)
+        all[15] = stats(words: 50)
         classifyGraded(&part, all, densities)
         XCTAssertEqual(part[15].decision.verdict, .keep)
         // So is a small run within reach of the article.
@@ -194,5 +194,36 @@ final class ClassifierTests: XCTestCase {
         let strict = Classifier(model: graded, threshold: 0.7, fallbackMinKeptShare: 0)
         strict.classify(&unsure, features: features(middling), stats: all, rules: [], region: 0..<count)
         XCTAssertEqual(unsure[15].decision.verdict, .keep)
+    }
+
+    /// Three leaves on stop_density: below 0.2 p = 0.1, below 0.4 p = 0.4, else p = 0.95.
+    let unsure = try? BlockModel(
+        text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -2.1972\nn 0 0.4 3 4\nl -0.4055\nl 2.944\nend\n")
+
+    func classifyUnsure(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
+        let classifier = Classifier(model: unsure, threshold: 0.5, fallbackMinKeptShare: 0)
+        classifier.classify(&blocks, features: features(densities), stats: stats, rules: [], region: 0..<blocks.count)
+    }
+
+    func testAShortUnsureGapBetweenKeptBlocksIsKept() {
+        let texts = ["Intro paragraph.", "Step one", "Step two", "Closing paragraph.", "Footer line", "Menu"]
+        let densities = [0.5, 0.3, 0.3, 0.5, 0.1, 0.3]
+        var blocks = texts.map { block($0) }
+        classifyUnsure(&blocks, texts.map { _ in stats(words: 5) }, densities)
+        XCTAssertEqual(blocks.map(\.decision.verdict), [.keep, .keep, .keep, .keep, .drop, .drop])
+        XCTAssertEqual(blocks[1].decision.label, "continues-prose")
+        // A clearly dropped block in the gap, a linked one, or a gap longer than three stays dropped.
+        var clear = texts.map { block($0) }
+        classifyUnsure(&clear, texts.map { _ in stats(words: 5) }, [0.5, 0.3, 0.1, 0.5, 0.1, 0.3])
+        XCTAssertEqual(clear[1].decision.verdict, .drop)
+        var linked = texts.map { block($0) }
+        var linkedStats = texts.map { _ in stats(words: 5) }
+        linkedStats[2] = stats(words: 5, linked: true)
+        classifyUnsure(&linked, linkedStats, densities)
+        XCTAssertEqual(linked[1...2].map(\.decision.verdict), [.drop, .drop])
+        let long = (0..<6).map { "Block number \($0)." }
+        var longGap = long.map { block($0) }
+        classifyUnsure(&longGap, long.map { _ in stats(words: 5) }, [0.5, 0.3, 0.3, 0.3, 0.3, 0.5])
+        XCTAssertEqual(longGap[1...4].map(\.decision.verdict), [.drop, .drop, .drop, .drop])
     }
 }
