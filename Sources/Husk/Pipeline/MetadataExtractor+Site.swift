@@ -25,8 +25,11 @@ extension MetadataExtractor {
         }
         if let current = result.metadata.sitename {
             let fromTitle = result.provenance["sitename"]?.hasSuffix("title suffix") == true
-            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : 1.5,
+            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : copyrightWeight,
                  result.provenance["sitename"] ?? "")
+        }
+        for holder in trailingCopyrightHolders(blocks) {
+            vote(holder, copyrightWeight, "copyright notice ending a paragraph")
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
@@ -236,67 +239,5 @@ extension MetadataExtractor {
         let words = text.split(separator: " ")
         let lower = words.filter { $0.first?.isLowercase == true }.count
         return lower * 2 <= words.count
-    }
-
-    /// A legal-form suffix ("Pty Ltd") as lowercased words, also without dots and commas.
-    typealias LegalSuffix = (parts: [String], bare: [String])
-
-    /// `text` without leading and trailing dots and commas.
-    static func withoutDotsAndCommas(_ text: String) -> String {
-        let trimmed = text.drop { $0 == "." || $0 == "," }
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, case let c = trimmed[trimmed.index(before: end)], c == "." || c == "," {
-            end = trimmed.index(before: end)
-        }
-        return String(trimmed[..<end])
-    }
-
-    /// Separators after which a footer line goes on with links or clauses ("Acme · Privacy ∙ Terms").
-    static let footerSeparators = [" · ", " ∙ ", " • ", " | ", " — ", " – ", " - ", ". "]
-    /// The marks of `footerSeparators` that never start a name.
-    static let footerSeparatorMarks: Set<Character> = ["·", "∙", "•", "|"]
-
-    /// `text` up to its first footer separator: the holder of "© 2024 Acme · Privacy ∙ Terms".
-    static func beforeSeparator(_ text: String) -> String {
-        var out = text
-        for cut in footerSeparators {
-            if let r = out.firstRange(of: cut) { out = String(out[..<r.lowerBound]) }
-        }
-        return out
-    }
-
-    /// A copyright holder without year, trailing clauses and legal form.
-    static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
-        var out = name
-        out = beforeSeparator(out)
-        var words = out.split(separator: " ").map(String.init)
-        // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
-        // "© 2019 by Acme Publishing": the "by" too.
-        while let first = words.first, words.count > 1,
-            ["copyright", "©", "(c)", "by"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
-        {
-            words.removeFirst()
-        }
-        while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
-        // Suffix words are compared lowercased, and again without dots and commas ("Inc." and "Inc").
-        var lowered = words.map { $0.lowercased() }
-        var bare = lowered.map(Self.withoutDotsAndCommas)
-        var changed = true
-        while changed && words.count > 1 {
-            changed = false
-            for suffix in suffixes where suffix.parts.count < words.count {
-                let n = suffix.parts.count
-                if lowered.suffix(n).elementsEqual(suffix.parts) || bare.suffix(n).elementsEqual(suffix.bare) {
-                    words.removeLast(n)
-                    lowered.removeLast(n)
-                    bare.removeLast(n)
-                    changed = true
-                    break
-                }
-            }
-        }
-        // "Dow Jones & Company, Inc." loses its legal form, and then its dangling join.
-        while let last = words.last, words.count > 1, last == "&" || last == "+" || last.lowercased() == "and" { words.removeLast() }
-        return cleanName(words.joined(separator: " "))
     }
 }

@@ -127,6 +127,13 @@ struct MetadataExtractor {
     var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
+    /// Site-name votes of the name a rule read (the copyright line's holder) and of a copyright
+    /// notice ending a paragraph (see `trailingCopyrightHolders`).
+    var copyrightWeight = 1.5
+    /// How many of the page's last blocks are read for a copyright notice ending a paragraph,
+    /// and the longest such block in bytes (see `trailingCopyrightHolders`).
+    var copyrightTailReach = 12
+    var maxCopyrightTailBytes = 600
 
     func extract(
         _ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?, referenceDate: String? = nil

@@ -1,0 +1,29 @@
+@testable import Husk
+import XCTest
+
+/// Copyright holders: the notices glued to the end of a footer paragraph.
+final class MetadataExtractorCopyrightTests: XCTestCase {
+    private func meta(_ top: String, _ bottom: String = "") throws -> Metadata {
+        try MetadataFixture.meta(top, bottom)
+    }
+
+    func testANoticeAfterTheLastSentenceOfAFooterParagraphNamesTheSite() throws {
+        let disclosure = "We take part in an affiliate program that pays us fees for links to partner shops."
+        let m = try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", disclosure + " **©Trail Notes Weekly 2011-2019**")
+        XCTAssertEqual(m.sitename, "Trail Notes Weekly")
+        let plain = try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", disclosure + " © 2019 Trail Notes Weekly, LLC.")
+        XCTAssertEqual(plain.sitename, "Trail Notes Weekly", "year and legal form are no part of the holder")
+    }
+
+    func testASignInsideASentenceIsNoNotice() throws {
+        let credit = "Photos in this story are © Regan Holt and used with her permission."
+        XCTAssertNil(try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", credit).sitename)
+    }
+
+    func testYearsAndYearRangesEndNoHolder() {
+        XCTAssertEqual(MetadataExtractor.withoutYearRanges("Trail Notes 2011-2019"), "Trail Notes")
+        XCTAssertEqual(MetadataExtractor.withoutYearRanges("Trail Notes 2011–19 2020"), "Trail Notes")
+        XCTAssertEqual(MetadataExtractor.withoutYearRanges("Studio 54"), "Studio 54", "not a year")
+        XCTAssertEqual(MetadataExtractor.withoutYearRanges("Route 66-1"), "Route 66-1")
+    }
+}
