@@ -90,6 +90,14 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(m.sitename, "Riverton Ledger")
     }
 
+    func testAFollowRowOpeningAPlainPageIsNoMasthead() throws {
+        // A plain dump puts each follow link on its own line, the row's other controls under it.
+        let m = try meta("Skip to content\nInstagram\nYouTube\nEmail Signup\nRSS Feed\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+        let rows = try meta("Facebook Twitter\nNewsletter Signup\n\nPinterest\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(rows.sitename, "Riverton Ledger", "two follow rows")
+    }
+
     func testAPlainOpeningLineIsTheMastheadOfAPageWithoutLinks() throws {
         let m = try meta("Skip to content\n\nRiverton Ledger\n\nLibrary to open in spring after long delay\n\nMarch 3, 2024")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
