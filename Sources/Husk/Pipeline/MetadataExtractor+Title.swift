@@ -133,7 +133,8 @@ extension MetadataExtractor {
         let soleTopHeading = Self.soleTopHeading(blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
         let extra = soleTopHeading.map { $0 >= limit ? [$0] : [] } ?? []
         let firstAuthorLine = authorLines.min()
-        for i in Array(0..<limit) + extra {
+        let contents = tableOfContentsItems(blocks, rules: rules, before: max(limit, (extra.first ?? 0) + 1))
+        for i in Array(0..<limit) + extra where !contents.contains(i) {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
             // A headline heading may link to the article's own address (markdown keeps the link).
