@@ -57,10 +57,11 @@ extension MetadataExtractor {
         return second == 0x20 && third >= 0x41 && third <= 0x5A
     }
 
-    /// Shaped like a headline: a few words, no sentence end, not a list item or a link.
+    /// Shaped like a headline: a few words, no sentence end but a question mark ("What's Next
+    /// in 2025?"), not a list item or a link.
     static func isHeadlineLike(_ block: Block, _ s: BlockStats) -> Bool {
-        s.words >= 3 && s.words <= 20 && !s.endsSentence && s.linkDensity < 0.5 && block.ruleHits.isEmpty
-            && block.kind != .listItem && block.kind != .tableRow
+        s.words >= 3 && s.words <= 20 && (!s.endsSentence || endsWithQuestionMark(block.text)) && s.linkDensity < 0.5
+            && block.ruleHits.isEmpty && block.kind != .listItem && block.kind != .tableRow
     }
 
     /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next
@@ -194,6 +195,12 @@ extension MetadataExtractor {
                 score += 2.5
             } else if i + 2 < blocks.count, byline != i + 2, isBareBylineLabel(blocks[i + 2].text), stats[i + 1].endsSentence {
                 // Headline, a one-sentence standfirst, then the bare label ("By") over the name.
+                score += 2.5 - labelGapCost
+            } else if i + 2 < blocks.count, byline != i + 2, blocks[i].kind != .listItem, Self.isNameLike(blocks, i + 2, stats[i + 2]),
+                stats[i + 1].words > s.words, Self.isHeadlineLike(blocks[i + 1], stats[i + 1]), blocks[i + 1].kind == blocks[i].kind
+            {
+                // Headline, a longer subheading, then the name line ("Jane Doe"): the name
+                // marks the headline above the subheading as a byline label would.
                 score += 2.5 - labelGapCost
             }
 

@@ -52,6 +52,30 @@ final class MetadataExtractorTitleTests: XCTestCase {
         XCTAssertEqual(found?.1, "Library Opens At Last After Long Delay")
     }
 
+    func testAHeadlineOverALongerSubheadingAndANameLineIsTheTitle() throws {
+        // A plain page: the headline, a longer question under it, then the author's name alone;
+        // both the headline and the subheading may end in a question mark.
+        for (headline, deck) in [
+            ("Library Plans: What Comes Next in 2025?", "What does the spring opening hold for the town and its readers?"),
+            ("Library Plans for the Coming Year", "What does the spring opening hold for the town and its readers?"),
+        ] {
+            let texts = ["Back to all stories", "March 3, 2024", headline, deck, "Priya Raman", "Staff Writer"]
+                + MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init)
+            let blocks = texts.enumerated().map { k, text in
+                var b = block(.paragraph)
+                b.text = text
+                b.line = 2 * k + 1
+                return b
+            }
+            let cleaner = try Cleaner()
+            let features = FeatureExtractor(counter: try WordCounter())
+            let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+            let extractor = MetadataExtractor(dates: try DateFinder())
+            let found = extractor.findTitle(blocks, stats: counts, region: 6..<blocks.count, top: 6, byline: nil, rules: [], siteHint: nil)
+            XCTAssertEqual(found?.1, headline)
+        }
+    }
+
     func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
         // A list of teasers with summary sentences starts the region far above the headline.
         let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
