@@ -67,6 +67,13 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
     }
 
+    func testAnAdvertisementsLabelIsNoLogo() throws {
+        for label in ["Реклама", "Anzeige", "Advertisement", "Publicidad"] {
+            let m = try meta("![\(label)](#)\n\n# Library to open in spring", "* \(label)")
+            XCTAssertNil(m.sitename, label)
+        }
+    }
+
     func testTheSitesOwnSentencesGiveItsFullerName() throws {
         let m = try meta(
             "# Library to open in spring",
