@@ -26,6 +26,18 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(extractor.promptedSiteName("About Riverton Ledger and the people who make it every single day"))
     }
 
+    func testAMenusWhyQuestionNamesTheCompany() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.promptedSiteName("Why Harborview Cloud?"), "Harborview Cloud")
+        XCTAssertEqual(extractor.promptedSiteName("Why choose Harborview?"), "Harborview")
+        XCTAssertNil(extractor.promptedSiteName("Why Choose Us?"))
+        XCTAssertNil(extractor.promptedSiteName("Why Subscribe?"))
+        XCTAssertNil(extractor.promptedSiteName("Why the library opened late"))
+        let m = try meta("* Products\n* Why Harborview?\n* Pricing\n\n# Library to open in spring",
+                         "Talk to a Harborview expert\n\nStart with Harborview today")
+        XCTAssertEqual(m.sitename, "Harborview")
+    }
+
     func testADomainFormAndItsBareNameAreOneCandidate() throws {
         XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
         // A dot between spaced words is the rendering's, not a domain's: the name is all of it.
