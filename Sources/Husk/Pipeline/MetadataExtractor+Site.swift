@@ -16,7 +16,7 @@ extension MetadataExtractor {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
             // "Copyright © 2013 - 2025" leaves a year's digits: a name has letters.
-            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
+            guard !name.isEmpty, words <= Self.maxSiteNameWords, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
                 !Self.looksLikeFileName(name), !hasGluedNeverWord(name)
             else { return }
             let key = Self.siteKey(name)
@@ -39,6 +39,16 @@ extension MetadataExtractor {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
             }
             let text = blocks[i].text
+            // A logo's wordmark: the short text beside a logo image on its own line whose alt
+            // describes rather than names ("![The student paper of Acme High School](#) The Acme
+            // Times"). An alt short enough to be a name votes itself: beside its own label
+            // ("Get Noticed ![Get Noticed](#)") it is a menu's icon.
+            if i < 6, blocks[i].images > 0, blocks[i].kind != .listItem, stats[i].words >= 1, stats[i].words <= Self.maxBrandLineWords,
+                text.count <= 50, !stats[i].endsSentence, blocks[i].ruleHits.isEmpty, let alt = blocks[i].imageAlts.first,
+                alt.split(separator: " ").count > Self.maxSiteNameWords, !isPortraitAlt(alt)
+            {
+                vote(text, wordmarkWeight, "line \(blocks[i].line), logo's wordmark")
+            }
             // Short lines only: lowercasing every paragraph of the head cost more than the vote.
             if stats[i].words <= 7 {
                 let lower = text.lowercased()
@@ -126,6 +136,9 @@ extension MetadataExtractor {
             best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] }, candidates: others)
         result.provenance["sitename"] = best.source
     }
+
+    /// The most words a site name has: a longer candidate is a sentence or a description.
+    static let maxSiteNameWords = 6
 
     /// Candidates that differ only in spaces, case or a domain ending are one name ("CTV News",
     /// "CTVNews.ca"): the letters and digits, lowercased, without the ending of a domain name

@@ -42,6 +42,8 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
+    /// Site-name votes of the short text beside a logo image at the page's top (see `chooseSitename`).
+    var wordmarkWeight = 1.5
     /// Marks that end a breadcrumb's step ("Home ›"; see `isBreadcrumbStep`).
     var breadcrumbMarks: Set<String> = ["›", "»", ">", "/", "→"]
     /// Site-name votes of the page's opening line, when it is short and no rule claimed it

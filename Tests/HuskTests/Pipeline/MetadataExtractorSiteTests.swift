@@ -79,6 +79,16 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
     }
 
+    func testTheTextBesideALogoWithADescriptiveAltIsTheWordmark() throws {
+        let m = try meta(
+            "Skip to Content\n\nInstagram YouTube Email Signup RSS Feed\n\n"
+                + "![The student news site of Riverton South High School](#) The Riverton Ledger\n\n* News\n* Sports\n\n"
+                + "# Library to open in spring")
+        XCTAssertEqual(m.sitename, "The Riverton Ledger")
+        let portrait = try meta("![Photo of Priya Raman at the spring fair in Riverton](#) Priya Raman\n\n# Library to open in spring")
+        XCTAssertNil(portrait.sitename, "a portrait's caption is no wordmark")
+    }
+
     func testAnAdvertisementsLabelIsNoLogo() throws {
         for label in ["Реклама", "Anzeige", "Advertisement", "Publicidad"] {
             let m = try meta("![\(label)](#)\n\n# Library to open in spring", "* \(label)")
