@@ -63,20 +63,31 @@ extension MetadataExtractor {
         return cleanName(words.joined(separator: " "))
     }
 
-    /// The holders named by copyright signs that follow a sentence's end in the page's last
-    /// `copyrightTailReach` blocks ("…by linking to affiliated sites. ©Acme Review 2011-2019").
+    /// The holders named by copyright notices the line rule does not read, in the page's last
+    /// `copyrightTailReach` blocks: a sign after a sentence's end ("…by linking to affiliated
+    /// sites. ©Acme Review 2011-2019"), and a holder before the sign when only the year
+    /// follows it ("Acme Review © 2025").
     ///
-    /// Footers glue the notice to a disclosure or an address; the copyright rule reads a line
-    /// that starts with the notice and misses these. A sign starting its block is the rule's.
+    /// Footers glue the notice to a disclosure or an address, or put the name first; the
+    /// copyright rule reads a line that starts with the notice. A sign starting its block is the
+    /// rule's.
     func trailingCopyrightHolders(_ blocks: [Block]) -> [String] {
         var found: [String] = []
         for i in blocks.indices.suffix(copyrightTailReach) where blocks[i].text.utf8.count <= maxCopyrightTailBytes {
             let text = blocks[i].text
             // A byte test first: "©" is C2 A9.
-            guard text.utf8.contains(0xA9), let sign = text.lastIndex(of: "©"),
-                let before = text[..<sign].last(where: { $0 != " " }), ".!?".contains(before)
+            guard text.utf8.contains(0xA9), let sign = text.lastIndex(of: "©"), let before = text[..<sign].last(where: { $0 != " " })
             else { continue }
-            let holder = Self.withoutYearRanges(Self.stripLegalForm(String(text[text.index(after: sign)...]), suffixes: companySuffixes))
+            let after = text[text.index(after: sign)...]
+            var holder = ""
+            if ".!?".contains(before) {
+                holder = Self.withoutYearRanges(Self.stripLegalForm(String(after), suffixes: companySuffixes))
+            } else if case let years = after.split(separator: " "), !years.isEmpty, years.allSatisfy({ Self.isYearOrRange(Self.withoutPhraseEnd($0)) }) {
+                // "Acme Review Copyright © 2025": the word before the sign is no part of the name.
+                var name = text[..<sign].split(separator: " ")
+                while let last = name.last, ["copyright", "(c)"].contains(last.lowercased()) { name.removeLast() }
+                holder = Self.stripLegalForm(name.joined(separator: " "), suffixes: companySuffixes)
+            }
             if !holder.isEmpty { found.append(holder) }
         }
         return found

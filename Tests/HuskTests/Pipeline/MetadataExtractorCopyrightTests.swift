@@ -15,6 +15,15 @@ final class MetadataExtractorCopyrightTests: XCTestCase {
         XCTAssertEqual(plain.sitename, "Trail Notes Weekly", "year and legal form are no part of the holder")
     }
 
+    func testAHolderBeforeTheSignAndItsYearNamesTheSite() throws {
+        for notice in ["Trail Notes Weekly © 2025", "Trail Notes Weekly Copyright ©2019-2025.", "Trail Notes Weekly, LLC © 2025"] {
+            let m = try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", "LinkedIn\n\nGitHub\n\n" + notice)
+            XCTAssertEqual(m.sitename, "Trail Notes Weekly", notice)
+        }
+        let credit = try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", "Photos by Regan Holt © 2025 and her friends")
+        XCTAssertNil(credit.sitename, "more than a year after the sign")
+    }
+
     func testASignInsideASentenceIsNoNotice() throws {
         let credit = "Photos in this story are © Regan Holt and used with her permission."
         XCTAssertNil(try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", credit).sitename)
