@@ -252,4 +252,20 @@ extension MetadataExtractor {
         }
         return ascii ?? (text == text.uppercased() && text != text.lowercased())
     }
+
+    /// The standfirst (dek): a sentence-length paragraph right under the headline, before any
+    /// byline or dateline. It stays in the body too; the header only repeats it.
+    func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
+        let i = title + 1
+        guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
+            stats[i].words >= 8, stats[i].words <= maxStandfirstWords, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
+        else { return }
+        // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
+        let next = blocks[(i + 1)..<min(blocks.count, i + 3)]
+        guard next.contains(where: { block in
+            block.ruleHits.contains { if case .extract = rules[$0.rule].action { return true } else { return false } }
+        }) else { return }
+        result.metadata.description = blocks[i].text
+        result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
+    }
 }
