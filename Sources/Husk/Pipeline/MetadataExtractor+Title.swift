@@ -146,7 +146,10 @@ extension MetadataExtractor {
             // The site's own name (known from its copyright line) is the masthead, not the headline.
             if let site = siteHint, !site.isEmpty, blocks[i].text.lowercasedFast == site.lowercasedFast { continue }
             var score = 0.0
-            if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
+            // A line of bare heading marks above ("#", then the text): the heading's text fell
+            // onto the next line, as converters render a heading whose content starts on a new line.
+            let level = blocks[i].kind == .heading ? blocks[i].level : i > 0 ? Self.bareHeadingLevel(blocks[i - 1].text) : nil
+            if let level { score += level == 1 ? 4 : (level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
             // A dateline just below ("November 19, 2019 at 9:45 am") marks the headline as a
             // byline does, for pages whose date no rule names (plain renderings, no markup).
@@ -235,6 +238,13 @@ extension MetadataExtractor {
         }
         guard let best else { return nil }
         return (best.index, blocks[best.index].text)
+    }
+
+    /// The level of a line that is only heading marks ("#", "## "): 1 to 6, else nil.
+    static func bareHeadingLevel(_ text: String) -> Int? {
+        let marks = text.utf8.filter { $0 != 0x20 }
+        guard (1...6).contains(marks.count), marks.allSatisfy({ $0 == 0x23 }) else { return nil }
+        return marks.count
     }
 
     /// Whether `text` ends in a question mark (ASCII or full-width), before any closing quote.

@@ -76,6 +76,18 @@ final class MetadataExtractorTitleTests: XCTestCase {
         }
     }
 
+    func testALineUnderBareHeadingMarksIsThatHeading() throws {
+        // A converter that writes the heading's text on the line after its marks ("#").
+        let top = "Watch Live\n\n#\n\nLibrary to open in spring after a long delay\n\n"
+            + "## The council had argued about the cost of the new building for three years.\n\n### [Priya Raman](#)"
+        XCTAssertEqual(try MetadataFixture.meta(top).title, "Library to open in spring after a long delay")
+        XCTAssertEqual(MetadataExtractor.bareHeadingLevel("#"), 1)
+        XCTAssertEqual(MetadataExtractor.bareHeadingLevel("## "), 2)
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel("#######"))
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel("# News"))
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel(""))
+    }
+
     func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
         // A list of teasers with summary sentences starts the region far above the headline.
         let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
