@@ -42,6 +42,9 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
+    /// Share of link text that makes a headline chosen as the site's name its masthead: the
+    /// title is then chosen again without it (see `extract`).
+    var mastheadLinkShare = 0.75
     /// Site-name votes of the short text beside a logo image at the page's top (see `chooseSitename`).
     var wordmarkWeight = 1.5
     /// Marks that end a breadcrumb's step ("Home ›"; see `isBreadcrumbStep`).
@@ -252,6 +255,18 @@ struct MetadataExtractor {
             result.consumed[index] = "title"
         }
         chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
+        // A masthead heading linking home can out-score the headline; named the site, it yields.
+        if let site = result.metadata.sitename, let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key,
+            result.metadata.title?.lowercased() == site.lowercased(), stats[titleIndex].linkDensity >= mastheadLinkShare,
+            let (index, title) = findTitle(
+                blocks, stats: stats, region: region, top: top, byline: bylineIndex, until: firstProse, rules: rules, siteHint: site,
+                datelines: datelines, authorLines: authorLines), index != titleIndex
+        {
+            result.consumed[titleIndex] = nil
+            result.metadata.title = Self.splitSiteSuffix(title, known: site)?.0 ?? title
+            result.provenance["title"] = "line \(blocks[index].line), under the masthead"
+            result.consumed[index] = "title"
+        }
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }

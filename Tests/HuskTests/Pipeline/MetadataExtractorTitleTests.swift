@@ -76,6 +76,20 @@ final class MetadataExtractorTitleTests: XCTestCase {
         }
     }
 
+    func testAMastheadHeadingLinkingHomeYieldsTheTitleOnceItNamesTheSite() throws {
+        // The masthead's words recur in the article, so it out-scores the headline under it.
+        let page = "# [Town Library Notes](/)\n\n## Seven ways a small place could pay for its books\n\nDecember 19, 2025\n\n"
+            + "The town library council met on Tuesday and agreed that the new library would open in the spring, after years of "
+            + "notes and delay and a long debate about its cost.\n\nResidents of the town who had campaigned for the library said "
+            + "they were relieved, though some notes still doubt that the budget will hold.\n"
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Seven ways a small place could pay for its books")
+        XCTAssertEqual(m.sitename, "Town Library Notes")
+        // Without its link the heading is no masthead: a page may head its article with a lone h1.
+        let bare = try Cleaner().clean("# Seven ways a small place could pay for its books\n\nDecember 19, 2025\n\n" + MetadataFixture.body)
+        XCTAssertEqual(bare.metadata.title, "Seven ways a small place could pay for its books")
+    }
+
     func testALineUnderBareHeadingMarksIsThatHeading() throws {
         // A converter that writes the heading's text on the line after its marks ("#").
         let top = "Watch Live\n\n#\n\nLibrary to open in spring after a long delay\n\n"
