@@ -83,17 +83,19 @@ extension MetadataExtractor {
         // A name only one prompt gives, made of the text's common words, is a section
         // ("Contact Sales"); a brand recurs in several prompts even when it is also lowercase
         // somewhere ("Follow Acmeinsider", "Advertise on Acmeinsider", "code acmeinsider").
+        // Different prompts: a menu repeated in the footer repeats its items, brand or not
+        // ("Contact Center as a Service" twice names no site "Center").
         var prompted: [(name: String, line: Int)] = []
-        var promptCounts: [String: Int] = [:]
+        var promptTexts: [String: Set<String>] = [:]
         // "Follow Jane Doe", "About Jane Doe": a prompt naming the byline's author is about a person.
         let authors = Set(result.metadata.authors.map(Self.siteKey))
         for i in blocks.indices {
             guard let name = promptedSiteName(blocks[i].text), !authors.contains(Self.siteKey(name)) else { continue }
             prompted.append((name, blocks[i].line))
-            promptCounts[Self.siteKey(name), default: 0] += 1
+            promptTexts[Self.siteKey(name), default: []].insert(blocks[i].text.lowercased())
         }
         for (name, line) in prompted
-        where (promptCounts[Self.siteKey(name)] ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
+        where (promptTexts[Self.siteKey(name)]?.count ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
             vote(name, promptWeight, "line \(line), site prompt")
         }
         guard !votes.isEmpty else { return }

@@ -38,6 +38,15 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(m.sitename, "Harborview")
     }
 
+    func testAMenuItemRepeatedInTheFooterIsOnePrompt() throws {
+        // "Contact Center as a Service" twice (header and footer menus) names no site "Center".
+        let menu = "* Products\n* Contact Center as a Service\n* Pricing"
+        let m = try meta(
+            menu + "\n\n# Library to open in spring",
+            "Our contact center team answers every call.\n\n" + menu + "\n\nStart with Harborview today\n\nTalk to Harborview\n\n© 2024 Harborview")
+        XCTAssertEqual(m.sitename, "Harborview")
+    }
+
     func testADomainFormAndItsBareNameAreOneCandidate() throws {
         XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
         // A dot between spaced words is the rendering's, not a domain's: the name is all of it.
