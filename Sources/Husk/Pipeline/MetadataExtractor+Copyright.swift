@@ -86,7 +86,14 @@ extension MetadataExtractor {
                 // "Acme Review Copyright © 2025": the word before the sign is no part of the name.
                 var name = text[..<sign].split(separator: " ")
                 while let last = name.last, ["copyright", "(c)"].contains(last.lowercased()) { name.removeLast() }
-                holder = Self.stripLegalForm(name.joined(separator: " "), suffixes: companySuffixes)
+                // Only a name stands before the sign: a caption or a credit ("Photo by Jane
+                // Doe © 2025") is no notice of the site's.
+                let before = Self.stripLegalForm(name.joined(separator: " "), suffixes: companySuffixes)
+                if before.split(separator: " ").count <= Self.maxBrandLineWords, !before.contains(":"), Self.looksLikeName(before),
+                    !isPortraitAlt(before)
+                {
+                    holder = before
+                }
             }
             if !holder.isEmpty { found.append(holder) }
         }

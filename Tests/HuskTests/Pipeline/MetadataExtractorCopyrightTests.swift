@@ -22,6 +22,9 @@ final class MetadataExtractorCopyrightTests: XCTestCase {
         }
         let credit = try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", "Photos by Regan Holt © 2025 and her friends")
         XCTAssertNil(credit.sitename, "more than a year after the sign")
+        for caption in ["Photo by Regan Holt © 2025", "Photo: Regan Holt © 2025", "Shot on the trail above the town with friends © 2025"] {
+            XCTAssertNil(try meta("# Hiking the flat irons above the town\n\nBy Regan Holt", caption).sitename, caption)
+        }
     }
 
     func testASignInsideASentenceIsNoNotice() throws {
