@@ -29,7 +29,7 @@ extension MetadataExtractor {
                  result.provenance["sitename"] ?? "")
         }
         for holder in trailingCopyrightHolders(blocks) {
-            vote(holder, copyrightWeight, "copyright notice ending a paragraph")
+            vote(holder, copyrightWeight, Self.copyrightNoticeSource)
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
@@ -119,11 +119,18 @@ extension MetadataExtractor {
             votes[key] = (entry.name, entry.score + bonus, entry.source)
         }
         // On a tie the byline's author loses: a personal site's copyright names its writer, its
-        // masthead the site ("© Jane Doe" under "Field Notes").
+        // masthead the site ("© Jane Doe" under "Field Notes"). Then a line that reads as a
+        // sentence ("Your cart is empty") loses to a name, and the copyright holder to a name the
+        // page's chrome gives (logo, prompt, masthead): the holder is often the legal entity or
+        // parent company ("© Acme Holdings LLC, DBA Acme Growth" under the "Acme Growth" logo).
         func ranksBelow(_ a: (name: String, score: Double, source: String), _ b: (name: String, score: Double, source: String)) -> Bool {
             if a.score != b.score { return a.score < b.score }
             let aIsAuthor = authors.contains(Self.siteKey(a.name))
             if aIsAuthor != authors.contains(Self.siteKey(b.name)) { return aIsAuthor }
+            let aIsName = Self.looksLikeName(a.name)
+            if aIsName != Self.looksLikeName(b.name) { return !aIsName }
+            let aIsHolder = Self.isCopyrightSource(a.source)
+            if aIsHolder != Self.isCopyrightSource(b.source) { return aIsHolder }
             return a.name > b.name
         }
         guard let best = votes.values.max(by: ranksBelow),
@@ -138,6 +145,15 @@ extension MetadataExtractor {
             best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] }, candidates: others)
         result.provenance["sitename"] = best.source
     }
+
+    /// Whether a site-name vote's source is a copyright notice (the rule's line or a notice
+    /// ending a paragraph; see `chooseSitename`).
+    static func isCopyrightSource(_ source: String) -> Bool {
+        source.hasSuffix("rule extract-sitename-copyright") || source == copyrightNoticeSource
+    }
+
+    /// The source recorded for a copyright notice ending a paragraph.
+    static let copyrightNoticeSource = "copyright notice ending a paragraph"
 
     /// The most words a site name has: a longer candidate is a sentence or a description.
     static let maxSiteNameWords = 6

@@ -38,6 +38,12 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertEqual(m.sitename, "Harborview")
     }
 
+    func testOnATieTheLogoBeatsTheCopyrightHolder() throws {
+        // Two votes each: the logo's alt, and the holder's notice with one more mention.
+        let m = try meta("![Harborview Growth](#)\n\n# Library to open in spring", "Alder careers\n\n© 2024 Alder Holdings, Inc.")
+        XCTAssertEqual(m.sitename, "Harborview Growth")
+    }
+
     func testAMenuItemRepeatedInTheFooterIsOnePrompt() throws {
         // "Contact Center as a Service" twice (header and footer menus) names no site "Center".
         let menu = "* Products\n* Contact Center as a Service\n* Pricing"
