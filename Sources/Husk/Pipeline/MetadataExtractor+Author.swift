@@ -202,4 +202,19 @@ extension MetadataExtractor {
         let key = Self.labelKey(text[..<range.lowerBound].trimmingSpaces)
         return key.contains(" ") && bylineLabels.contains(key)
     }
+
+    /// A byline the rules named inside the article or just after its end ("Written by Jane
+    /// Doe" above the tags), when nothing near the top named anyone. Teasers further down carry
+    /// their own bylines, so only `closingBylineReach` blocks past the end count.
+    func findClosingByline(_ result: inout Result, blocks: [Block], rules: [Rule], region: Range<Int>, vocabulary: ProseVocabulary) {
+        for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
+            for hit in blocks[i].ruleHits {
+                guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
+                let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
+                guard !names.isEmpty else { continue }
+                result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id) at the article's end")
+                return
+            }
+        }
+    }
 }

@@ -15,9 +15,11 @@ extension MetadataExtractor {
     func plainOpeningLine(_ blocks: [Block], stats: [BlockStats], head: Int, datelines: Set<Int>) -> Int? {
         // An image without alt text names nothing: only a named one is a logo.
         func hasLogo(_ k: Int) -> Bool { blocks[k].imageAlts.contains { !$0.isEmpty } }
+        // The lines of a follow row ("Instagram" / "YouTube" / "Email Signup") up to the next gap.
+        let followRow = followRowLines(blocks, stats: stats, head: head)
         let opening = blocks.indices.prefix(head).first {
             (stats[$0].words > 0 || hasLogo($0)) && blocks[$0].ruleHits.isEmpty && (blocks[$0].kind != .listItem || hasLogo($0))
-                && !Self.startsWithLetterBullet(blocks[$0].text)
+                && !Self.startsWithLetterBullet(blocks[$0].text) && !followRow.contains($0)
                 && !(blocks[$0].text.utf8.count <= 256 && sitenameNoise.never.contains(blocks[$0].text.lowercased()))
         }
         guard let i = opening else { return nil }
@@ -31,6 +33,30 @@ extension MetadataExtractor {
             stats[i].words >= minOpeningWordsAfterMenu || !blocks[..<i].contains(where: { $0.kind == .listItem })
         else { return nil }
         return i
+    }
+
+    /// The blocks of the follow rows among the first `head`: a short line naming only social
+    /// networks ("Instagram", "Facebook Twitter") and the lines that run on under it without a
+    /// blank line between ("YouTube" / "Email Signup" / "RSS Feed"). A plain dump puts a page's
+    /// follow links on lines of their own; none of them is the masthead.
+    func followRowLines(_ blocks: [Block], stats: [BlockStats], head: Int) -> Set<Int> {
+        var row = Set<Int>()
+        var i = 0
+        while i < min(head, blocks.count) {
+            guard stats[i].words > 0, stats[i].words <= Self.maxBrandLineWords,
+                blocks[i].text.split(separator: " ").allSatisfy({ Self.socialNetworks.contains($0.lowercased()) })
+            else {
+                i += 1
+                continue
+            }
+            row.insert(i)
+            i += 1
+            while i < min(head, blocks.count), !blocks[i].gapBefore {
+                row.insert(i)
+                i += 1
+            }
+        }
+        return row
     }
 
     /// Whether `text` stands as a step of a breadcrumb among `blocks` ("Gardening ›"): then it

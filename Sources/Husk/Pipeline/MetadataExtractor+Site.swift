@@ -16,7 +16,7 @@ extension MetadataExtractor {
             let name = sitenameWithoutNoise(Self.cleanName(Self.stripBrandWords(raw)))
             let words = name.split(separator: " ").count
             // "Copyright © 2013 - 2025" leaves a year's digits: a name has letters.
-            guard !name.isEmpty, words <= 6, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
+            guard !name.isEmpty, words <= Self.maxSiteNameWords, name.count <= 60, name.count >= 2, name.contains(where: \.isLetter),
                 !Self.looksLikeFileName(name), !hasGluedNeverWord(name)
             else { return }
             let key = Self.siteKey(name)
@@ -25,8 +25,11 @@ extension MetadataExtractor {
         }
         if let current = result.metadata.sitename {
             let fromTitle = result.provenance["sitename"]?.hasSuffix("title suffix") == true
-            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : 1.5,
+            vote(fromTitle ? current : Self.stripLegalForm(current, suffixes: companySuffixes), fromTitle ? 2.5 : copyrightWeight,
                  result.provenance["sitename"] ?? "")
+        }
+        for holder in trailingCopyrightHolders(blocks) {
+            vote(holder, copyrightWeight, Self.copyrightNoticeSource)
         }
         let head = min(blocks.count, 12)
         var brandVoted = false
@@ -36,6 +39,16 @@ extension MetadataExtractor {
                 vote(alt, 2, "line \(blocks[i].line), logo image")
             }
             let text = blocks[i].text
+            // A logo's wordmark: the short text beside a logo image on its own line whose alt
+            // describes rather than names ("![The student paper of Acme High School](#) The Acme
+            // Times"). An alt short enough to be a name votes itself: beside its own label
+            // ("Get Noticed ![Get Noticed](#)") it is a menu's icon.
+            if i < 6, blocks[i].images > 0, blocks[i].kind != .listItem, stats[i].words >= 1, stats[i].words <= Self.maxBrandLineWords,
+                text.count <= 50, !stats[i].endsSentence, blocks[i].ruleHits.isEmpty, let alt = blocks[i].imageAlts.first,
+                alt.split(separator: " ").count > Self.maxSiteNameWords, !isPortraitAlt(alt)
+            {
+                vote(text, wordmarkWeight, "line \(blocks[i].line), logo's wordmark")
+            }
             // Short lines only: lowercasing every paragraph of the head cost more than the vote.
             if stats[i].words <= 7 {
                 let lower = text.lowercased()
@@ -70,17 +83,19 @@ extension MetadataExtractor {
         // A name only one prompt gives, made of the text's common words, is a section
         // ("Contact Sales"); a brand recurs in several prompts even when it is also lowercase
         // somewhere ("Follow Acmeinsider", "Advertise on Acmeinsider", "code acmeinsider").
+        // Different prompts: a menu repeated in the footer repeats its items, brand or not
+        // ("Contact Center as a Service" twice names no site "Center").
         var prompted: [(name: String, line: Int)] = []
-        var promptCounts: [String: Int] = [:]
+        var promptTexts: [String: Set<String>] = [:]
         // "Follow Jane Doe", "About Jane Doe": a prompt naming the byline's author is about a person.
         let authors = Set(result.metadata.authors.map(Self.siteKey))
         for i in blocks.indices {
             guard let name = promptedSiteName(blocks[i].text), !authors.contains(Self.siteKey(name)) else { continue }
             prompted.append((name, blocks[i].line))
-            promptCounts[Self.siteKey(name), default: 0] += 1
+            promptTexts[Self.siteKey(name), default: []].insert(blocks[i].text.lowercased())
         }
         for (name, line) in prompted
-        where (promptCounts[Self.siteKey(name)] ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
+        where (promptTexts[Self.siteKey(name)]?.count ?? 0) > 1 || !Self.isCommonPhrase(name, in: vocabulary, capitals: false) {
             vote(name, promptWeight, "line \(line), site prompt")
         }
         guard !votes.isEmpty else { return }
@@ -104,11 +119,18 @@ extension MetadataExtractor {
             votes[key] = (entry.name, entry.score + bonus, entry.source)
         }
         // On a tie the byline's author loses: a personal site's copyright names its writer, its
-        // masthead the site ("© Jane Doe" under "Field Notes").
+        // masthead the site ("© Jane Doe" under "Field Notes"). Then a line that reads as a
+        // sentence ("Your cart is empty") loses to a name, and the copyright holder to a name the
+        // page's chrome gives (logo, prompt, masthead): the holder is often the legal entity or
+        // parent company ("© Acme Holdings LLC, DBA Acme Growth" under the "Acme Growth" logo).
         func ranksBelow(_ a: (name: String, score: Double, source: String), _ b: (name: String, score: Double, source: String)) -> Bool {
             if a.score != b.score { return a.score < b.score }
             let aIsAuthor = authors.contains(Self.siteKey(a.name))
             if aIsAuthor != authors.contains(Self.siteKey(b.name)) { return aIsAuthor }
+            let aIsName = Self.looksLikeName(a.name)
+            if aIsName != Self.looksLikeName(b.name) { return !aIsName }
+            let aIsHolder = Self.isCopyrightSource(a.source)
+            if aIsHolder != Self.isCopyrightSource(b.source) { return aIsHolder }
             return a.name > b.name
         }
         guard let best = votes.values.max(by: ranksBelow),
@@ -123,6 +145,18 @@ extension MetadataExtractor {
             best.name, blocks: (naming[Self.siteKey(best.name)] ?? []).map { blocks[$0] }, candidates: others)
         result.provenance["sitename"] = best.source
     }
+
+    /// Whether a site-name vote's source is a copyright notice (the rule's line or a notice
+    /// ending a paragraph; see `chooseSitename`).
+    static func isCopyrightSource(_ source: String) -> Bool {
+        source.hasSuffix("rule extract-sitename-copyright") || source == copyrightNoticeSource
+    }
+
+    /// The source recorded for a copyright notice ending a paragraph.
+    static let copyrightNoticeSource = "copyright notice ending a paragraph"
+
+    /// The most words a site name has: a longer candidate is a sentence or a description.
+    static let maxSiteNameWords = 6
 
     /// Candidates that differ only in spaces, case or a domain ending are one name ("CTV News",
     /// "CTVNews.ca"): the letters and digits, lowercased, without the ending of a domain name
@@ -236,67 +270,5 @@ extension MetadataExtractor {
         let words = text.split(separator: " ")
         let lower = words.filter { $0.first?.isLowercase == true }.count
         return lower * 2 <= words.count
-    }
-
-    /// A legal-form suffix ("Pty Ltd") as lowercased words, also without dots and commas.
-    typealias LegalSuffix = (parts: [String], bare: [String])
-
-    /// `text` without leading and trailing dots and commas.
-    static func withoutDotsAndCommas(_ text: String) -> String {
-        let trimmed = text.drop { $0 == "." || $0 == "," }
-        var end = trimmed.endIndex
-        while end > trimmed.startIndex, case let c = trimmed[trimmed.index(before: end)], c == "." || c == "," {
-            end = trimmed.index(before: end)
-        }
-        return String(trimmed[..<end])
-    }
-
-    /// Separators after which a footer line goes on with links or clauses ("Acme · Privacy ∙ Terms").
-    static let footerSeparators = [" · ", " ∙ ", " • ", " | ", " — ", " – ", " - ", ". "]
-    /// The marks of `footerSeparators` that never start a name.
-    static let footerSeparatorMarks: Set<Character> = ["·", "∙", "•", "|"]
-
-    /// `text` up to its first footer separator: the holder of "© 2024 Acme · Privacy ∙ Terms".
-    static func beforeSeparator(_ text: String) -> String {
-        var out = text
-        for cut in footerSeparators {
-            if let r = out.firstRange(of: cut) { out = String(out[..<r.lowerBound]) }
-        }
-        return out
-    }
-
-    /// A copyright holder without year, trailing clauses and legal form.
-    static func stripLegalForm(_ name: String, suffixes: [LegalSuffix]) -> String {
-        var out = name
-        out = beforeSeparator(out)
-        var words = out.split(separator: " ").map(String.init)
-        // "© Copyright 2024 Acme": the copyright words and years before the holder's name.
-        // "© 2019 by Acme Publishing": the "by" too.
-        while let first = words.first, words.count > 1,
-            ["copyright", "©", "(c)", "by"].contains(first.lowercased()) || (first.count == 4 && first.allSatisfy(\.isNumber))
-        {
-            words.removeFirst()
-        }
-        while let last = words.last, last.count == 4, last.allSatisfy(\.isNumber) { words.removeLast() }
-        // Suffix words are compared lowercased, and again without dots and commas ("Inc." and "Inc").
-        var lowered = words.map { $0.lowercased() }
-        var bare = lowered.map(Self.withoutDotsAndCommas)
-        var changed = true
-        while changed && words.count > 1 {
-            changed = false
-            for suffix in suffixes where suffix.parts.count < words.count {
-                let n = suffix.parts.count
-                if lowered.suffix(n).elementsEqual(suffix.parts) || bare.suffix(n).elementsEqual(suffix.bare) {
-                    words.removeLast(n)
-                    lowered.removeLast(n)
-                    bare.removeLast(n)
-                    changed = true
-                    break
-                }
-            }
-        }
-        // "Dow Jones & Company, Inc." loses its legal form, and then its dangling join.
-        while let last = words.last, words.count > 1, last == "&" || last == "+" || last.lowercased() == "and" { words.removeLast() }
-        return cleanName(words.joined(separator: " "))
     }
 }

@@ -12,7 +12,8 @@ extension MetadataExtractor {
             Self.startsWithAnyWord(text, sitenamePromptHeads)
         else { return nil }
         // "Originally published on Acme ." (emphasis markup left the stop apart).
-        let words = Self.cleanName(text).split(separator: " ")
+        // "Why Acme?": a menu's question ends the name.
+        let words = Self.cleanName(text.hasSuffix("?") ? String(text.dropLast()) : text).split(separator: " ")
         let lower = words.map { $0.lowercased() }
         for prompt in sitenamePrompts where prompt.count < lower.count && lower.starts(with: prompt) {
             var name: [Substring] = []

@@ -57,10 +57,11 @@ extension MetadataExtractor {
         return second == 0x20 && third >= 0x41 && third <= 0x5A
     }
 
-    /// Shaped like a headline: a few words, no sentence end, not a list item or a link.
+    /// Shaped like a headline: a few words, no sentence end but a question mark ("What's Next
+    /// in 2025?"), not a list item or a link.
     static func isHeadlineLike(_ block: Block, _ s: BlockStats) -> Bool {
-        s.words >= 3 && s.words <= 20 && !s.endsSentence && s.linkDensity < 0.5 && block.ruleHits.isEmpty
-            && block.kind != .listItem && block.kind != .tableRow
+        s.words >= 3 && s.words <= 20 && (!s.endsSentence || endsWithQuestionMark(block.text)) && s.linkDensity < 0.5
+            && block.ruleHits.isEmpty && block.kind != .listItem && block.kind != .tableRow
     }
 
     /// A line holding only a byline label ("By", "Posted by", "Written by"), its name on the next
@@ -133,7 +134,8 @@ extension MetadataExtractor {
         let soleTopHeading = Self.soleTopHeading(blocks, stats: stats, before: region.isEmpty ? blocks.count : region.upperBound)
         let extra = soleTopHeading.map { $0 >= limit ? [$0] : [] } ?? []
         let firstAuthorLine = authorLines.min()
-        for i in Array(0..<limit) + extra {
+        let contents = tableOfContentsItems(blocks, rules: rules, before: max(limit, (extra.first ?? 0) + 1))
+        for i in Array(0..<limit) + extra where !contents.contains(i) {
             let s = stats[i]
             // A headline has words of letters: "$289 - $1,000+" is a price, not a title.
             // A headline heading may link to the article's own address (markdown keeps the link).
@@ -144,7 +146,10 @@ extension MetadataExtractor {
             // The site's own name (known from its copyright line) is the masthead, not the headline.
             if let site = siteHint, !site.isEmpty, blocks[i].text.lowercasedFast == site.lowercasedFast { continue }
             var score = 0.0
-            if blocks[i].kind == .heading { score += blocks[i].level == 1 ? 4 : (blocks[i].level == 2 ? 2.5 : 1.5) }
+            // A line of bare heading marks above ("#", then the text): the heading's text fell
+            // onto the next line, as converters render a heading whose content starts on a new line.
+            let level = blocks[i].kind == .heading ? blocks[i].level : i > 0 ? Self.bareHeadingLevel(blocks[i - 1].text) : nil
+            if let level { score += level == 1 ? 4 : (level == 2 ? 2.5 : 1.5) }
             if let byline, byline > i, byline - i <= 3 { score += 3 - Double(byline - i) * 0.5 }
             // A dateline just below ("November 19, 2019 at 9:45 am") marks the headline as a
             // byline does, for pages whose date no rule names (plain renderings, no markup).
@@ -194,6 +199,12 @@ extension MetadataExtractor {
             } else if i + 2 < blocks.count, byline != i + 2, isBareBylineLabel(blocks[i + 2].text), stats[i + 1].endsSentence {
                 // Headline, a one-sentence standfirst, then the bare label ("By") over the name.
                 score += 2.5 - labelGapCost
+            } else if i + 2 < blocks.count, byline != i + 2, blocks[i].kind != .listItem, Self.isNameLike(blocks, i + 2, stats[i + 2]),
+                stats[i + 1].words > s.words, Self.isHeadlineLike(blocks[i + 1], stats[i + 1]), blocks[i + 1].kind == blocks[i].kind
+            {
+                // Headline, a longer subheading, then the name line ("Jane Doe"): the name
+                // marks the headline above the subheading as a byline label would.
+                score += 2.5 - labelGapCost
             }
 
             // Headline, standfirst, byline: a longer line between a shorter headline-like line
@@ -229,6 +240,13 @@ extension MetadataExtractor {
         return (best.index, blocks[best.index].text)
     }
 
+    /// The level of a line that is only heading marks ("#", "## "): 1 to 6, else nil.
+    static func bareHeadingLevel(_ text: String) -> Int? {
+        let marks = text.utf8.filter { $0 != 0x20 }
+        guard (1...6).contains(marks.count), marks.allSatisfy({ $0 == 0x23 }) else { return nil }
+        return marks.count
+    }
+
     /// Whether `text` ends in a question mark (ASCII or full-width), before any closing quote.
     static func endsWithQuestionMark(_ text: String) -> Bool {
         let end = text.reversed().first { !"\"'”’»)*_ ".contains($0) }
@@ -243,5 +261,21 @@ extension MetadataExtractor {
             return !bytes.contains { $0 >= 0x61 && $0 <= 0x7A } && bytes.contains { $0 >= 0x41 && $0 <= 0x5A }
         }
         return ascii ?? (text == text.uppercased() && text != text.lowercased())
+    }
+
+    /// The standfirst (dek): a sentence-length paragraph right under the headline, before any
+    /// byline or dateline. It stays in the body too; the header only repeats it.
+    func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
+        let i = title + 1
+        guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
+            stats[i].words >= 8, stats[i].words <= maxStandfirstWords, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
+        else { return }
+        // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
+        let next = blocks[(i + 1)..<min(blocks.count, i + 3)]
+        guard next.contains(where: { block in
+            block.ruleHits.contains { if case .extract = rules[$0.rule].action { return true } else { return false } }
+        }) else { return }
+        result.metadata.description = blocks[i].text
+        result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
     }
 }

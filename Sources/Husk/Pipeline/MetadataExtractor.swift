@@ -42,6 +42,11 @@ struct MetadataExtractor {
     var maxPromptBytes = 60
     /// Site-name votes of a linked top-level heading at the page's top (see `chooseSitename`).
     var mastheadWeight = 1.5
+    /// Share of link text that makes a headline chosen as the site's name its masthead: the
+    /// title is then chosen again without it (see `extract`).
+    var mastheadLinkShare = 0.75
+    /// Site-name votes of the short text beside a logo image at the page's top (see `chooseSitename`).
+    var wordmarkWeight = 1.5
     /// Marks that end a breadcrumb's step ("Home ›"; see `isBreadcrumbStep`).
     var breadcrumbMarks: Set<String> = ["›", "»", ">", "/", "→"]
     /// Site-name votes of the page's opening line, when it is short and no rule claimed it
@@ -127,6 +132,13 @@ struct MetadataExtractor {
     var minRegistrationDigits = 5
     /// Votes a site-name candidate needs (see `chooseSitename`).
     var minSiteScore = 1.5
+    /// Site-name votes of the name a rule read (the copyright line's holder) and of a copyright
+    /// notice ending a paragraph (see `trailingCopyrightHolders`).
+    var copyrightWeight = 1.5
+    /// How many of the page's last blocks are read for a copyright notice ending a paragraph,
+    /// and the longest such block in bytes (see `trailingCopyrightHolders`).
+    var copyrightTailReach = 12
+    var maxCopyrightTailBytes = 600
 
     func extract(
         _ blocks: [Block], stats: [BlockStats], region: Range<Int>, rules: [Rule], language: String?, referenceDate: String? = nil
@@ -243,6 +255,18 @@ struct MetadataExtractor {
             result.consumed[index] = "title"
         }
         chooseSitename(&result, blocks: blocks, stats: stats, vocabulary: vocabulary, datelines: datelines)
+        // A masthead heading linking home can out-score the headline; named the site, it yields.
+        if let site = result.metadata.sitename, let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key,
+            result.metadata.title?.lowercased() == site.lowercased(), stats[titleIndex].linkDensity >= mastheadLinkShare,
+            let (index, title) = findTitle(
+                blocks, stats: stats, region: region, top: top, byline: bylineIndex, until: firstProse, rules: rules, siteHint: site,
+                datelines: datelines, authorLines: authorLines), index != titleIndex
+        {
+            result.consumed[titleIndex] = nil
+            result.metadata.title = Self.splitSiteSuffix(title, known: site)?.0 ?? title
+            result.provenance["title"] = "line \(blocks[index].line), under the masthead"
+            result.consumed[index] = "title"
+        }
         if let titleIndex = result.consumed.first(where: { $0.value == "title" })?.key {
             preferDateNearTitle(&result, blocks: blocks, stats: stats, title: titleIndex, rules: rules, language: language)
         }
@@ -293,72 +317,5 @@ struct MetadataExtractor {
         let names = authors(from: raw)
         if hasPhraseLabel(before: raw, in: text) { return names }
         return names.filter { !Self.isCommonPhrase($0, in: vocabulary, capitals: false) }
-    }
-
-    /// A byline the rules named inside the article or just after its end ("Written by Jane
-    /// Doe" above the tags), when nothing near the top named anyone. Teasers further down carry
-    /// their own bylines, so only `closingBylineReach` blocks past the end count.
-    private func findClosingByline(_ result: inout Result, blocks: [Block], rules: [Rule], region: Range<Int>, vocabulary: ProseVocabulary) {
-        for i in region.lowerBound..<min(blocks.count, region.upperBound + closingBylineReach) {
-            for hit in blocks[i].ruleHits {
-                guard case .extract("author") = rules[hit.rule].action, let raw = hit.captured else { continue }
-                let names = bylineNames(raw, in: blocks[i].text, vocabulary: vocabulary)
-                guard !names.isEmpty else { continue }
-                result.setAuthors(names, block: i, line: blocks[i].line, because: "rule \(rules[hit.rule].id) at the article's end")
-                return
-            }
-        }
-    }
-
-    /// A date beside the byline ("By" / "Jane Doe" / "Apr 21, 2021") when none was found near
-    /// the top: a page whose header the region missed still groups its author and date.
-    private func findDateNearByline(_ result: inout Result, blocks: [Block], stats: [BlockStats], byline: Int, language: String?) {
-        for distance in 0...bylineDateReach {
-            for i in (distance == 0 ? [byline] : [byline + distance, byline - distance]) where i >= 0 && i < blocks.count {
-                guard stats[i].words <= 16, blocks[i].kind != .quote, let day = dates.firstDate(in: blocks[i].text, language: language)
-                else { continue }
-                result.metadata.date = day
-                result.provenance["date"] = "line \(blocks[i].line), date beside the byline"
-                return
-            }
-        }
-    }
-
-    /// The standfirst (dek): a sentence-length paragraph right under the headline, before any
-    /// byline or dateline. It stays in the body too; the header only repeats it.
-    private func findStandfirst(_ result: inout Result, blocks: [Block], stats: [BlockStats], after title: Int, rules: [Rule]) {
-        let i = title + 1
-        guard i < blocks.count, blocks[i].kind == .paragraph || blocks[i].kind == .heading,
-            stats[i].words >= 8, stats[i].words <= maxStandfirstWords, stats[i].linkDensity < 0.2, blocks[i].ruleHits.isEmpty
-        else { return }
-        // Only when a byline or dateline follows: otherwise this is the article's first paragraph.
-        let next = blocks[(i + 1)..<min(blocks.count, i + 3)]
-        guard next.contains(where: { block in
-            block.ruleHits.contains { if case .extract = rules[$0.rule].action { return true } else { return false } }
-        }) else { return }
-        result.metadata.description = blocks[i].text
-        result.provenance["description"] = "line \(blocks[i].line), paragraph under the title"
-    }
-
-    /// The publication date sits by the headline: when a date line lies within a few blocks of
-    /// the title, it wins over a date found higher up (a ticker, a menu, another item's date).
-    private func preferDateNearTitle(
-        _ result: inout Result, blocks: [Block], stats: [BlockStats], title: Int, rules: [Rule], language: String?
-    ) {
-        var best: (distance: Int, day: String, index: Int)? = nil
-        for i in max(0, title - 4)..<min(blocks.count, title + 11) where i != title {
-            guard stats[i].words <= 24, blocks[i].kind != .quote else { continue }
-            let isUpdateLine = blocks[i].ruleHits.contains { hit in
-                if case .extract("updated") = rules[hit.rule].action { return true } else { return false }
-            }
-            guard let day = dates.firstDate(in: blocks[i].text, language: language) else { continue }
-            // After the title counts a little closer than the same distance before it.
-            let distance = i > title ? (i - title) * 2 - 1 : (title - i) * 2
-            if isUpdateLine && day == result.metadata.updated && !blocks[i].text.lowercased().contains("publish") { continue }
-            if distance < (best?.distance ?? Int.max) { best = (distance, day, i) }
-        }
-        guard let best, best.day != result.metadata.date else { return }
-        result.metadata.date = best.day
-        result.provenance["date"] = "line \(blocks[best.index].line), date next to the title"
     }
 }

@@ -26,6 +26,33 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(extractor.promptedSiteName("About Riverton Ledger and the people who make it every single day"))
     }
 
+    func testAMenusWhyQuestionNamesTheCompany() throws {
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        XCTAssertEqual(extractor.promptedSiteName("Why Harborview Cloud?"), "Harborview Cloud")
+        XCTAssertEqual(extractor.promptedSiteName("Why choose Harborview?"), "Harborview")
+        XCTAssertNil(extractor.promptedSiteName("Why Choose Us?"))
+        XCTAssertNil(extractor.promptedSiteName("Why Subscribe?"))
+        XCTAssertNil(extractor.promptedSiteName("Why the library opened late"))
+        let m = try meta("* Products\n* Why Harborview?\n* Pricing\n\n# Library to open in spring",
+                         "Talk to a Harborview expert\n\nStart with Harborview today")
+        XCTAssertEqual(m.sitename, "Harborview")
+    }
+
+    func testOnATieTheLogoBeatsTheCopyrightHolder() throws {
+        // Two votes each: the logo's alt, and the holder's notice with one more mention.
+        let m = try meta("![Harborview Growth](#)\n\n# Library to open in spring", "Alder careers\n\n© 2024 Alder Holdings, Inc.")
+        XCTAssertEqual(m.sitename, "Harborview Growth")
+    }
+
+    func testAMenuItemRepeatedInTheFooterIsOnePrompt() throws {
+        // "Contact Center as a Service" twice (header and footer menus) names no site "Center".
+        let menu = "* Products\n* Contact Center as a Service\n* Pricing"
+        let m = try meta(
+            menu + "\n\n# Library to open in spring",
+            "Our contact center team answers every call.\n\n" + menu + "\n\nStart with Harborview today\n\nTalk to Harborview\n\n© 2024 Harborview")
+        XCTAssertEqual(m.sitename, "Harborview")
+    }
+
     func testADomainFormAndItsBareNameAreOneCandidate() throws {
         XCTAssertEqual(MetadataExtractor.siteKey("CTVNews.ca"), MetadataExtractor.siteKey("CTV News"))
         // A dot between spaced words is the rendering's, not a domain's: the name is all of it.
@@ -67,6 +94,23 @@ final class MetadataExtractorSiteTests: XCTestCase {
         XCTAssertNil(try meta("# Library to open in spring", "Copyright © 2013 - 2024").sitename)
     }
 
+    func testTheTextBesideALogoWithADescriptiveAltIsTheWordmark() throws {
+        let m = try meta(
+            "Skip to Content\n\nInstagram YouTube Email Signup RSS Feed\n\n"
+                + "![The student news site of Riverton South High School](#) The Riverton Ledger\n\n* News\n* Sports\n\n"
+                + "# Library to open in spring")
+        XCTAssertEqual(m.sitename, "The Riverton Ledger")
+        let portrait = try meta("![Photo of Priya Raman at the spring fair in Riverton](#) Priya Raman\n\n# Library to open in spring")
+        XCTAssertNil(portrait.sitename, "a portrait's caption is no wordmark")
+    }
+
+    func testAnAdvertisementsLabelIsNoLogo() throws {
+        for label in ["Реклама", "Anzeige", "Advertisement", "Publicidad"] {
+            let m = try meta("![\(label)](#)\n\n# Library to open in spring", "* \(label)")
+            XCTAssertNil(m.sitename, label)
+        }
+    }
+
     func testTheSitesOwnSentencesGiveItsFullerName() throws {
         let m = try meta(
             "# Library to open in spring",
@@ -88,6 +132,14 @@ final class MetadataExtractorSiteTests: XCTestCase {
             "# Library to open in spring after long delay\n\nBy Priya Raman",
             "Follow Priya Raman\n\nAbout Priya Raman\n\nMore from Priya Raman\n\n© 2024 Riverton Ledger")
         XCTAssertEqual(m.sitename, "Riverton Ledger")
+    }
+
+    func testAFollowRowOpeningAPlainPageIsNoMasthead() throws {
+        // A plain dump puts each follow link on its own line, the row's other controls under it.
+        let m = try meta("Skip to content\nInstagram\nYouTube\nEmail Signup\nRSS Feed\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(m.sitename, "Riverton Ledger")
+        let rows = try meta("Facebook Twitter\nNewsletter Signup\n\nPinterest\n\nRiverton Ledger\n\nLibrary to open in spring after long delay")
+        XCTAssertEqual(rows.sitename, "Riverton Ledger", "two follow rows")
     }
 
     func testAPlainOpeningLineIsTheMastheadOfAPageWithoutLinks() throws {

@@ -52,6 +52,56 @@ final class MetadataExtractorTitleTests: XCTestCase {
         XCTAssertEqual(found?.1, "Library Opens At Last After Long Delay")
     }
 
+    func testAHeadlineOverALongerSubheadingAndANameLineIsTheTitle() throws {
+        // A plain page: the headline, a longer question under it, then the author's name alone;
+        // both the headline and the subheading may end in a question mark.
+        for (headline, deck) in [
+            ("Library Plans: What Comes Next in 2025?", "What does the spring opening hold for the town and its readers?"),
+            ("Library Plans for the Coming Year", "What does the spring opening hold for the town and its readers?"),
+        ] {
+            let texts = ["Back to all stories", "March 3, 2024", headline, deck, "Priya Raman", "Staff Writer"]
+                + MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init)
+            let blocks = texts.enumerated().map { k, text in
+                var b = block(.paragraph)
+                b.text = text
+                b.line = 2 * k + 1
+                return b
+            }
+            let cleaner = try Cleaner()
+            let features = FeatureExtractor(counter: try WordCounter())
+            let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+            let extractor = MetadataExtractor(dates: try DateFinder())
+            let found = extractor.findTitle(blocks, stats: counts, region: 6..<blocks.count, top: 6, byline: nil, rules: [], siteHint: nil)
+            XCTAssertEqual(found?.1, headline)
+        }
+    }
+
+    func testAMastheadHeadingLinkingHomeYieldsTheTitleOnceItNamesTheSite() throws {
+        // The masthead's words recur in the article, so it out-scores the headline under it.
+        let page = "# [Town Library Notes](/)\n\n## Seven ways a small place could pay for its books\n\nDecember 19, 2025\n\n"
+            + "The town library council met on Tuesday and agreed that the new library would open in the spring, after years of "
+            + "notes and delay and a long debate about its cost.\n\nResidents of the town who had campaigned for the library said "
+            + "they were relieved, though some notes still doubt that the budget will hold.\n"
+        let m = try Cleaner().clean(page).metadata
+        XCTAssertEqual(m.title, "Seven ways a small place could pay for its books")
+        XCTAssertEqual(m.sitename, "Town Library Notes")
+        // Without its link the heading is no masthead: a page may head its article with a lone h1.
+        let bare = try Cleaner().clean("# Seven ways a small place could pay for its books\n\nDecember 19, 2025\n\n" + MetadataFixture.body)
+        XCTAssertEqual(bare.metadata.title, "Seven ways a small place could pay for its books")
+    }
+
+    func testALineUnderBareHeadingMarksIsThatHeading() throws {
+        // A converter that writes the heading's text on the line after its marks ("#").
+        let top = "Watch Live\n\n#\n\nLibrary to open in spring after a long delay\n\n"
+            + "## The council had argued about the cost of the new building for three years.\n\n### [Priya Raman](#)"
+        XCTAssertEqual(try MetadataFixture.meta(top).title, "Library to open in spring after a long delay")
+        XCTAssertEqual(MetadataExtractor.bareHeadingLevel("#"), 1)
+        XCTAssertEqual(MetadataExtractor.bareHeadingLevel("## "), 2)
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel("#######"))
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel("# News"))
+        XCTAssertNil(MetadataExtractor.bareHeadingLevel(""))
+    }
+
     func testTheOnlyTopLevelHeadingIsTheHeadlineFarBelowTheRegionStart() throws {
         // A list of teasers with summary sentences starts the region far above the headline.
         let teaser = "The mayor said on Monday that the bridge repairs in the old town would take another month to finish."
