@@ -231,9 +231,15 @@ extension MetadataExtractor {
         if !name.contains(" "), lower.contains("-"), lower.split(separator: "-").contains(where: { brandWords.contains(String($0)) }) {
             return true
         }
-        return name.contains(where: { "?=/_".contains($0) })
-            || [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"].contains(where: { lower.contains($0) })
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: bytes are characters, and a byte search answers as the character search.
+            return lower.utf8.contains { $0 == 0x3F || $0 == 0x3D || $0 == 0x2F || $0 == 0x5F }
+                || imageExtensions.contains(where: { lower.containsBytes($0) })
+        }
+        return name.contains(where: { "?=/_".contains($0) }) || imageExtensions.contains(where: { lower.contains($0) })
     }
+
+    static let imageExtensions = [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp"]
 
     /// Words that decorate a brand name in alt texts and links ("Vox logo", "IGN Logo").
     /// They are the `brand` words of `Rules/metadata/sitename-noise.txt`.

@@ -61,8 +61,9 @@ extension MetadataExtractor {
         var total = 0
         var next: [Substring: Int] = [:]
         // A byte search first: few blocks hold the name at all.
-        for block in blocks where block.text.containsBytes(name) {
-            var rest = block.text[...]
+        // By index: `for block in blocks` copies every block (a retain per field).
+        for i in blocks.indices where blocks[i].text.containsBytes(name) {
+            var rest = blocks[i].text[...]
             while let range = rest.firstRange(of: name) {
                 let after = rest[range.upperBound...]
                 rest = after

@@ -140,8 +140,13 @@ extension MetadataExtractor {
 
     static func cleanName(_ raw: String) -> String {
         var s = raw.trimmingSpaces
-        while let last = s.last, ".,;:|-–—«»\"“”„'·•™®".contains(last) || last == " " { s.removeLast() }
-        while let first = s.first, ".,;:|-–—«»\"“”„'·•".contains(first) || first == " " { s.removeFirst() }
+        while let last = s.last, nameTrailingMarks.contains(last) { s.removeLast() }
+        while let first = s.first, nameLeadingMarks.contains(first) { s.removeFirst() }
         return s
     }
+
+    /// What `cleanName` trims from a name's end and start: as sets, not strings searched
+    /// character by character for every name voted on.
+    static let nameTrailingMarks: Set<Character> = Set(".,;:|-–—«»\"“”„'·•™® ")
+    static let nameLeadingMarks: Set<Character> = Set(".,;:|-–—«»\"“”„'·• ")
 }
