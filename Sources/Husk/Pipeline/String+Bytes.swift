@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Calls `body` with the string's UTF-8 bytes, without copying them when the string is
     /// native (as every string the pipeline builds is).
@@ -39,15 +45,16 @@ extension String {
         withBytes { hay in
             needle.withBytes { pin -> Int? in
                 guard let first = pin.first else { return 0 }
-                guard pin.count <= hay.count else { return nil }
+                guard pin.count <= hay.count, let base = hay.baseAddress else { return nil }
                 var i = 0
                 let last = hay.count - pin.count
-                while i <= last {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < pin.count && hay[i + k] == pin[k] { k += 1 }
-                        if k == pin.count { return i }
-                    }
+                // memchr jumps to each candidate first byte: names are searched for in every
+                // block of a page, and most blocks hold none of their first letter's places.
+                while i <= last, let found = memchr(base + i, Int32(first), last - i + 1) {
+                    i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                    var k = 1
+                    while k < pin.count && hay[i + k] == pin[k] { k += 1 }
+                    if k == pin.count { return i }
                     i += 1
                 }
                 return nil
