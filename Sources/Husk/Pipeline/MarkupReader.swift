@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads markdown-ish markup on one line and leaves no trace of it in the text.
 ///
 /// Headings, list markers, quotes, tables, rules, links `[text](url)` (text kept and counted as
@@ -164,12 +158,11 @@ struct MarkupReader {
     }
 
     /// Two pipes, or one at either end. Every text line is asked, and few hold a pipe at all:
-    /// memchr finds the first (or none) without a loop over each byte.
+    /// `memchr` finds the first (or none) without a loop over each byte.
     static func looksLikeTableRow(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress, let first = memchr(base, 0x7C, b.count) else { return false }
-        let offset = UnsafePointer<UInt8>(first.assumingMemoryBound(to: UInt8.self)) - base
-        if offset == 0 || offset == b.count - 1 { return true }
-        return memchr(base + offset + 1, 0x7C, b.count - offset - 1) != nil
+        guard let first = UTF8Bytes.firstIndex(of: 0x7C, in: b) else { return false }
+        if first == 0 || first == b.count - 1 { return true }
+        return UTF8Bytes.firstIndex(of: 0x7C, in: b, from: first + 1) != nil
     }
 
     /// Cells joined with " | " trimmed of outer pipes and empty cells.

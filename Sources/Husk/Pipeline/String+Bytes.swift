@@ -45,13 +45,13 @@ extension String {
         withBytes { hay in
             needle.withBytes { pin -> Int? in
                 guard let first = pin.first else { return 0 }
-                guard pin.count <= hay.count, let base = hay.baseAddress else { return nil }
+                guard pin.count <= hay.count else { return nil }
                 var i = 0
                 let last = hay.count - pin.count
-                // memchr jumps to each candidate first byte: names are searched for in every
-                // block of a page, and most blocks hold none of their first letter's places.
-                while i <= last, let found = memchr(base + i, Int32(first), last - i + 1) {
-                    i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+                // Jumps to each candidate first byte: names are searched for in every block of
+                // a page, and most blocks hold none of their first letter's places.
+                while let found = UTF8Bytes.firstIndex(of: first, in: hay, from: i, to: last + 1) {
+                    i = found
                     var k = 1
                     while k < pin.count && hay[i + k] == pin[k] { k += 1 }
                     if k == pin.count { return i }
@@ -93,6 +93,17 @@ enum UTF8Bytes {
             i += 3
         }
         return true
+    }
+
+    /// The index of the first `byte` in `b[from..<to]` (`to` defaults to the end), found by
+    /// `memchr`, which skips the bytes before it many at a time; nil when there is none.
+    @inline(__always)
+    static func firstIndex(of byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> Int? {
+        let end = to ?? b.count
+        guard from < end, let base = b.baseAddress, let found = memchr(base + from, Int32(byte), end - from) else {
+            return nil
+        }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
     }
 
     /// The eight bytes at `offset` as one integer, first byte lowest (the caller checks that

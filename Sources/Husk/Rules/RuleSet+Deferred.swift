@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Localized rules files read only when a document in their language is met.
 ///
 /// The embedded defaults hold about 700 rules, 93% of them in the 26 `lang/*.rules` files;
@@ -77,15 +71,11 @@ extension RuleSet {
         var ruleHasLanguage = true
         var text = text
         let complete = text.withUTF8 { all -> Bool in
-            guard let base = all.baseAddress else { return true }
             var number = 0
             var start = 0
             while start < all.count {
-                // Lines found with memchr: this reads every byte of the localized files.
-                var end = all.count
-                if let found = memchr(base + start, 0x0A, all.count - start) {
-                    end = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-                }
+                // Line ends found with memchr: this reads every byte of the localized files.
+                let end = UTF8Bytes.firstIndex(of: 0x0A, in: all, from: start) ?? all.count
                 number += 1
                 var lo = start
                 var hi = end
@@ -100,11 +90,11 @@ extension RuleSet {
                         id: id, category: "", scope: .line, action: .hint, languages: [], patterns: [], keywords: [],
                         maxLength: nil, caseSensitive: false, examples: [], counterExamples: [], file: name, line: number))
                     ruleHasLanguage = false
-                } else if hi - lo > 4, all[lo] == 0x6C, all[lo + 1] == 0x61, all[lo + 2] == 0x6E, all[lo + 3] == 0x67,
-                    all[lo + 4] == 0x20 || all[lo + 4] == 0x3D
-                {
-                    // `lang = a, b`, read as the parser reads it.
-                    guard let eq = all[lo..<hi].firstIndex(of: 0x3D) else { return false }
+                } else if all[lo] == 0x6C, let eq = all[lo..<hi].firstIndex(of: 0x3D) {
+                    // `lang = a, b`, its key and value read as the parser reads them.
+                    var keyEnd = eq
+                    while keyEnd > lo && all[keyEnd - 1] == 0x20 { keyEnd -= 1 }
+                    guard RuleParser.Key(UnsafeBufferPointer(rebasing: all[lo..<keyEnd])) == .lang else { continue }
                     let value = String(decoding: UnsafeBufferPointer(rebasing: all[(eq + 1)..<hi]), as: UTF8.self).trimmingSpaces
                     guard value != "*" else { return false }
                     let codes = RuleParser.list(value)
@@ -116,7 +106,8 @@ extension RuleSet {
             return ruleHasLanguage
         }
         guard complete, !placeholders.isEmpty else { return nil }
-        for k in placeholders.indices { placeholders[k].languages = languages.sorted() }
+        let listed = languages.sorted()
+        for k in placeholders.indices { placeholders[k].languages = listed }
         return (placeholders, languages)
     }
 }
