@@ -28,43 +28,23 @@ struct BlockModel: Sendable {
     func probabilities(_ features: FeatureMatrix, needed: [Bool]) -> [Double] {
         let n = features.count
         let width = max(stage1.featureCount, stage2?.featureCount ?? 0)
-        // A single stage reads the window's matrix in place when its rows are the model's width
-        // (they are, for the embedded model): no copy of megabytes per window.
-        if stage2 == nil, features.width == width {
-            let rows = (0..<n).filter { needed[$0] }
-            let scores = features.values.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
-            var out = [Double](repeating: 0, count: n)
-            for (j, b) in rows.enumerated() { out[b] = scores[j] }
-            return out
-        }
-        let columns = min(width, features.width)
-        // Otherwise one row per block at the model's width: x[b * width + f]. When the feature
-        // rows fill it, every row read is written in full first, so the buffer is not zeroed;
-        // narrower rows need the zeros, and stage 2 writes its own columns after them.
-        var x =
-            columns == width
-            ? [Float](unsafeUninitializedCapacity: width * n) { _, count in count = width * n }
-            : [Float](repeating: 0, count: width * n)
-        // Without a second stage only the needed rows are ever read.
-        let copied = stage2 == nil ? (0..<n).filter { needed[$0] } : Array(0..<n)
-        x.withUnsafeMutableBufferPointer { x in
-            features.values.withUnsafeBufferPointer { values in
-                guard let to = x.baseAddress, let from = values.baseAddress else { return }
-                for b in copied {
-                    (to + b &* width).update(from: from + b &* features.width, count: columns)
-                }
-            }
-        }
+        let rows = (0..<n).filter { needed[$0] }
         guard let stage2 else {
-            let rows = (0..<n).filter { needed[$0] }
-            let scores = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
+            // A single stage reads the window's matrix in place when its rows are the model's
+            // width (they are, for the embedded model): no copy of megabytes per window.
+            let scores =
+                features.width == width
+                ? features.values.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: rows) }
+                : Self.rows(of: features, width: width, copying: rows).withUnsafeBufferPointer {
+                    stage1.probabilities($0, width: width, rows: rows)
+                }
             var out = [Double](repeating: 0, count: n)
             for (j, b) in rows.enumerated() { out[b] = scores[j] }
             return out
         }
+        var x = Self.rows(of: features, width: width, copying: Array(0..<n))
         let p1 = x.withUnsafeBufferPointer { stage1.probabilities($0, width: width, rows: Array(0..<n)) }
         let prefix = StackedFeatures.prefixSums(p1)
-        let rows = (0..<n).filter { needed[$0] }
         let own = ContextFeatures.names.count
         x.withUnsafeMutableBufferPointer { x in
             for b in rows {
@@ -77,6 +57,28 @@ struct BlockModel: Sendable {
         var out = p1
         for (j, b) in rows.enumerated() { out[b] = scores[j] }
         return out
+    }
+
+    /// The feature rows `copied` at `width` columns (x[b * width + f]); only those rows are
+    /// read. When the feature rows fill the width, every row read is written in full, so the
+    /// buffer is not zeroed; narrower rows need the zeros (and stage 2 writes its own columns
+    /// after them).
+    private static func rows(of features: FeatureMatrix, width: Int, copying copied: [Int]) -> [Float] {
+        let n = features.count
+        let columns = min(width, features.width)
+        var x =
+            columns == width
+            ? [Float](unsafeUninitializedCapacity: width * n) { _, count in count = width * n }
+            : [Float](repeating: 0, count: width * n)
+        x.withUnsafeMutableBufferPointer { x in
+            features.values.withUnsafeBufferPointer { values in
+                guard let to = x.baseAddress, let from = values.baseAddress else { return }
+                for b in copied {
+                    (to + b &* width).update(from: from + b &* features.width, count: columns)
+                }
+            }
+        }
+        return x
     }
 }
 
