@@ -26,10 +26,13 @@ extension MetadataExtractor {
             // A byte search, which finds what the character search finds when ASCII sits on
             // both sides of the match (no mark can join it there); otherwise Swift's search.
             guard let k = out.firstByteOffset(of: cut) else { continue }
-            let bytes = Array(out.utf8)
             let end = k + cut.utf8.count
-            if (k == 0 || bytes[k - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80) {
-                out = String(decoding: bytes[..<k], as: UTF8.self)
+            let before: String? = out.withBytes { b in
+                guard (k == 0 || b[k - 1] < 0x80) && (end == b.count || b[end] < 0x80) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: b[..<k]), as: UTF8.self)
+            }
+            if let before {
+                out = before
             } else if let r = out.firstRange(of: cut) {
                 out = String(out[..<r.lowerBound])
             }
