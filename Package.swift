@@ -10,6 +10,10 @@ let isDependencyCheckout = Context.packageDirectory.contains("/checkouts/")
 let optimizedEvenInDebug: [SwiftSetting] =
     isDependencyCheckout ? [] : [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
+/// Clang writes DWARF 5 by default, which the profiler this project measures with (valgrind
+/// 3.19's callgrind) cannot read; the Swift targets write DWARF 4.
+let valgrindReadableDebugInfo: [CSetting] = isDependencyCheckout ? [] : [.unsafeFlags(["-gdwarf-4"])]
+
 let package = Package(
     name: "Husk",
     products: [
@@ -34,9 +38,11 @@ let package = Package(
         // Turns Rules/ into Swift source so the binary works with no files beside it.
         .executableTarget(name: "RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
+        // The tree model's vector kernel (AVX2, chosen at run time; Swift's walk elsewhere).
+        .target(name: "CHuskKernels", cSettings: valgrindReadableDebugInfo),
         .target(
             name: "Husk",
-            dependencies: ["ICUKit"],
+            dependencies: ["ICUKit", "CHuskKernels"],
             swiftSettings: optimizedEvenInDebug,
             plugins: ["EmbedRules"]
         ),

@@ -38,6 +38,8 @@ struct TreeModel: Sendable {
     var leaves: [Float]
     /// Length of the feature vectors the model reads.
     var featureCount: Int
+    /// Whether `probabilities` may use the vector kernel (tests turn it off for the reference walk).
+    var usesVectorKernel = true
 
     init(text: String, featureNames: [String]) throws(HuskError) {
         var bias = 0.0
@@ -174,6 +176,8 @@ struct TreeModel: Sendable {
     func probabilities(_ x: UnsafeBufferPointer<Float>, width: Int, rows: [Int]) -> [Double] {
         precondition(width >= featureCount, "feature rows narrower than the model's")
         var scores = [Double](repeating: bias, count: rows.count)
+        let vectorized = scores.withUnsafeMutableBufferPointer { addLeavesWithVectorKernel(x, width: width, rows: rows, into: $0) }
+        if vectorized { return scores.map { 1 / (1 + exp(-$0)) } }
         let group = 32
         let rowPointers = UnsafeMutablePointer<UnsafePointer<Float>>.allocate(capacity: group)
         defer { rowPointers.deallocate() }
