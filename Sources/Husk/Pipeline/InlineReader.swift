@@ -88,24 +88,45 @@ struct InlineReader {
                 }
             default:
                 // Copy the run of bytes up to the next that may start markup in one go.
-                var j = i + 1
-                while j < end && !Self.mayStartMarkup(s, at: j) { j += 1 }
+                let j = Self.endOfPlainRun(s, from: i + 1)
                 out.append(contentsOf: s[i..<j])
                 i = j
             }
         }
     }
 
-    /// Bytes the switch in `read` handles (backslash, `!`, `[`, `<`, `*`, `~`, `_`, backtick),
-    /// and `h` or `w` only where they could begin `http` or `www`.
+    /// Per byte: 1 for those the switch in `read` handles (backslash, `!`, `[`, `<`, `*`, `~`,
+    /// `_`, backtick), 2 for `h` and `w`, which start markup only as `http` or `www`, else 0.
+    static let markupStarts: [UInt8] = (0..<256).map { b in
+        switch b {
+        case 0x5C, 0x21, 0x5B, 0x3C, 0x2A, 0x7E, 0x5F, 0x60: return 1
+        case 0x68, 0x77: return 2
+        default: return 0
+        }
+    }
+
+    /// Where the run of plain bytes from `start` ends: at the next byte that may start markup,
+    /// or the slice's end. One table load per byte: most bytes of a line are plain.
     @inline(__always)
-    static func mayStartMarkup(_ s: Slice<UnsafeBufferPointer<UInt8>>, at j: Int) -> Bool {
-        let b = s[j]
-        if b < 64 { return (0x1000_0402_0000_0000 as UInt64) >> b & 1 != 0 }  // ! * <
-        guard b < 128, (0x4080_0101_9800_0000 as UInt64) >> (b - 64) & 1 != 0 else { return false }  // [ \ _ ` h w ~
-        if b == 0x68 { return j + 1 < s.endIndex && s[j + 1] == 0x74 }
-        if b == 0x77 { return j + 1 < s.endIndex && s[j + 1] == 0x77 }
-        return true
+    static func endOfPlainRun(_ s: Slice<UnsafeBufferPointer<UInt8>>, from start: Int) -> Int {
+        let end = s.endIndex
+        guard let base = s.base.baseAddress else { return end }
+        return markupStarts.withUnsafeBufferPointer { table in
+            var j = start
+            while j < end {
+                let kind = table[Int(base[j])]
+                if kind == 0 {
+                    j &+= 1
+                    continue
+                }
+                if kind == 1 { return j }
+                // `h` before `t`, `w` before `w`.
+                let follower: UInt8 = base[j] == 0x68 ? 0x74 : 0x77
+                if j &+ 1 < end && base[j &+ 1] == follower { return j }
+                j &+= 1
+            }
+            return end
+        }
     }
 
     /// `[text](dest)` or `[text][ref]` starting at `open`: the text range and where the link ends.

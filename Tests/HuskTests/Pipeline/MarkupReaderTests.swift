@@ -4,6 +4,16 @@ import XCTest
 final class MarkupReaderTests: XCTestCase {
     private func read(_ s: String) -> Line { MarkupReader().read(s, number: 1) }
 
+    func testBareURLsAreFoundAmongWordsThatStartWithHOrW() {
+        // `h` and `w` start markup only as `http` and `www`: the words around stay plain text.
+        let line = read("Which week? The hotel http://x.org/a then www.example.org, with thanks hwh")
+        XCTAssertEqual(line.text, "Which week? The hotel http://x.org/a then www.example.org, with thanks hwh")
+        XCTAssertEqual(line.urls, 2)
+        // Link bytes count the URLs without spaces; the comma after the second is not part of it.
+        XCTAssertEqual(line.linkBytes, "http://x.org/a".utf8.count + "www.example.org".utf8.count)
+        XCTAssertEqual(read("wh wwhat htt h").urls, 0)
+    }
+
     func testHeadingMarkersAreRemovedAndLevelKept() {
         let line = read("## Why it matters ##")
         XCTAssertEqual(line.kind, .heading(2))
