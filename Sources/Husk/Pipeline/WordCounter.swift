@@ -205,13 +205,18 @@ final class WordCounter {
                 var lastIsLetter = true
                 var isASCII = true
                 while i < n {
+                    // A run of letters and digits first, in a loop of its own: most bytes of a
+                    // word are, and the loop does nothing else per byte.
+                    let run = i
+                    while i < n && kind[Int(b[i])] & 3 != 0 { i &+= 1 }
+                    if i > run {
+                        hasAlnum = true
+                        lastIsLetter = kind[Int(b[i &- 1])] & 1 != 0
+                        if i == n { break }
+                    }
                     let x = b[i]
                     let k = kind[Int(x)]
-                    if k & 3 != 0 {
-                        hasAlnum = true
-                        lastIsLetter = k & 1 != 0
-                        i += 1
-                    } else if k == 4 {
+                    if k == 4 {
                         i += 1
                     } else if x == 0xE2, i > start, i + 3 < n, b[i + 1] == 0x80, b[i + 2] == 0x98 || b[i + 2] == 0x99 {
                         let prev = b[i - 1]
