@@ -149,7 +149,7 @@ struct WindowCleaner {
     /// Own features plus context features for every block.
     func blockFeatures(_ blocks: [Block], _ stats: [BlockStats], region: Range<Int>) -> FeatureMatrix {
         // Repeats counted by a byte hash of the text: hashing Swift strings normalizes them, which is slow.
-        let keys = blocks.indices.map { FNV1a.hash(blocks[$0].text) }
+        let keys = blocks.indices.map { TextHash.of(blocks[$0].text) }
         let counts = Self.occurrences(of: keys)
         let categoryOfRule = engine.categoryOfRule
         // Every value is written below: own features per block, then the context columns.
