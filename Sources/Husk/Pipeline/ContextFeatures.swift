@@ -127,7 +127,7 @@ struct ContextFeatures {
         // Stopword density relative to the document's own long blocks: languages whose function
         // words attach to others (Korean, Hebrew, Arabic) or whose lists are short read lower
         // everywhere, so the ratio carries across languages where the raw value does not.
-        let longest = stats.indices.sorted { stats[$0].words > stats[$1].words }.prefix(10)
+        let longest = LargestIndices.of(stats.count, count: 10) { stats[$0].words }
         let reference = longest.isEmpty ? 0 : longest.reduce(0.0) { $0 + stats[$1].stopwordDensity } / Double(longest.count)
         // Characters before each block, so gaps to the region cost O(1) instead of a walk.
         var charPrefix = [0]

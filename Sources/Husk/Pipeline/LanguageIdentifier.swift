@@ -59,7 +59,7 @@ final class LanguageIdentifier {
 
     func identify(_ texts: [String], counter: WordCounter, stoplists: Stoplists) -> Guess? {
         counts = [:]
-        let order = texts.indices.sorted { texts[$0].utf8.count > texts[$1].utf8.count }.prefix(40)
+        let order = LargestIndices.of(texts.count, count: 40) { texts[$0].utf8.count }
         // Letters counted by ICU's script number; the numbers are named once at the end.
         var byNumber: [Int: Int] = [:]
         var taken = 0
