@@ -174,11 +174,11 @@ struct ContextFeatures {
                     linkSum += stats[j].linkDensity
                     linkCount += 1
                 }
-                put(log1p(Double(proseIn(i - 3, i + 4) - selfProse)))
-                put(log1p(Double(proseIn(i - 10, i + 11) - selfProse)))
+                put(SmallLogs.log1pOfCount(proseIn(i - 3, i + 4) - selfProse))
+                put(SmallLogs.log1pOfCount(proseIn(i - 10, i + 11) - selfProse))
                 put(region.contains(i) ? 1 : 0)
                 put(Double(regionDistance))
-                put(log1p(Double(min(gapChars, 100_000))))
+                put(SmallLogs.log1pOfCount(min(gapChars, 100_000)))
                 put(Double(i) / Double(n))
                 put(Double(charsBefore) / totalChars)
                 put(blocksLog)

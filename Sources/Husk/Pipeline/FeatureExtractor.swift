@@ -148,8 +148,8 @@ struct FeatureExtractor {
             f[k] = Float(value)
             k += 1
         }
-        put(log1p(Double(s.characters)))
-        put(log1p(Double(s.words)))
+        put(SmallLogs.log1pOfCount(s.characters))
+        put(SmallLogs.log1pOfCount(s.words))
         put(Double(min(s.sentences, 30)))
         put(s.letterWords == 0 ? 0 : Double(s.letters) / Double(s.letterWords))
         put(s.stopwordDensity)
