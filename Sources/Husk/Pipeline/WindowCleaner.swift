@@ -27,13 +27,16 @@ struct WindowCleaner {
         }
         let stopwords = cleaner.stoplists.set(for: language)
         engine.prepareRules(for: language)
-        // By index: `map` over the blocks would copy each one (a retain per field).
+        // By index: `map` over the blocks would copy each one (a retain per field). The
+        // engine's parts are read once, not retained again for every block.
         // Blocks the identifier counted (its sample of the longest) are not counted again.
+        let extractor = engine.extractor
+        let matcher = engine.matcher
         let stats = blocks.indices.map {
-            engine.extractor.stats(text: blocks[$0].text, linkBytes: blocks[$0].linkBytes, stopwords: stopwords, counted: counted[$0])
+            extractor.stats(text: blocks[$0].text, linkBytes: blocks[$0].linkBytes, stopwords: stopwords, counted: counted[$0])
         }
         for i in blocks.indices {
-            blocks[i].ruleHits = engine.matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
+            blocks[i].ruleHits = matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
         }
         // Rules written for the document's language speak before language-neutral ones.
         let rules = engine.rules
