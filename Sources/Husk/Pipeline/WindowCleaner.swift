@@ -35,8 +35,8 @@ struct WindowCleaner {
         let stats = blocks.indices.map {
             extractor.stats(text: blocks[$0].text, linkBytes: blocks[$0].linkBytes, stopwords: stopwords, counted: counted[$0])
         }
-        for i in blocks.indices {
-            blocks[i].ruleHits = matcher.hits(blocks[i].text, characters: stats[i].characters, language: language)
+        matcher.forEachHits(count: blocks.count, text: { blocks[$0].text }, characters: { stats[$0].characters }, language: language) {
+            blocks[$0].ruleHits = $1
         }
         // Rules written for the document's language speak before language-neutral ones.
         let rules = engine.rules

@@ -45,6 +45,7 @@ final class RuleMatcher {
     /// Per block, by this matcher alone: no run-time exclusivity checks.
     @exclusivity(unchecked) private var lowered: [UInt8] = []
     @exclusivity(unchecked) private var candidates: [Int] = []
+    @exclusivity(unchecked) private var otherCandidates: [Int] = []
     /// The block being matched, as the UTF-16 the regexes search.
     private let utf16 = UTF16Text()
     /// Case lookups, shared with the engine's word counter (one table per thread).
@@ -100,26 +101,75 @@ final class RuleMatcher {
     /// The rules that match `text` (in rule order), for a document in `language`.
     func hits(_ text: String, characters: Int, language: String?) -> [RuleHit] {
         guard characters <= longestReach else { return [] }
-        let scan = scan(for: language, long: characters > defaultMaxLength)
-        let scanner = scan.scanner
         // The scratch list is held in a local while the block is matched: every use of a
         // class's stored array is an exclusivity check at run time.
         var candidates = self.candidates
         self.candidates = []
         defer { self.candidates = candidates }
         candidates.removeAll(keepingCapacity: true)
+        let scan = scan(for: language, long: characters > defaultMaxLength)
         candidates.append(contentsOf: scan.unfiltered)
-
         // The scanner folds ASCII capitals itself; only short non-ASCII blocks need a
         // Unicode-lowercased copy (long ones are scanned with the ASCII fold alone).
-        let needsFolding = characters <= defaultMaxLength && text.withBytes { $0.contains { $0 >= 0x80 } }
-        if needsFolding {
+        if characters <= defaultMaxLength && text.withBytes({ $0.contains { $0 >= 0x80 } }) {
             lowered.removeAll(keepingCapacity: true)
             cases.appendLowercased(text, to: &lowered)
-            lowered.withUnsafeBufferPointer { bytes in scanner.scan(bytes, into: &candidates) }
+            lowered.withUnsafeBufferPointer { bytes in scan.scanner.scan(bytes, into: &candidates) }
         } else {
-            text.withBytes { bytes in scanner.scan(bytes, into: &candidates) }
+            text.withBytes { bytes in scan.scanner.scan(bytes, into: &candidates) }
         }
+        return match(text, characters: characters, language: language, candidates: &candidates)
+    }
+
+    /// `hits` of `count` blocks in order, given to `body`; two neighbours that the same scan
+    /// reads as they are (ASCII, short) are scanned side by side (`KeywordScanner`), and their
+    /// regexes still run block by block, in order.
+    func forEachHits(
+        count: Int, text: (Int) -> String, characters: (Int) -> Int, language: String?, _ body: (Int, [RuleHit]) -> Void
+    ) {
+        var i = 0
+        while i < count {
+            let c = characters(i)
+            guard i + 1 < count, c <= longestReach, c <= defaultMaxLength else {
+                body(i, hits(text(i), characters: c, language: language))
+                i += 1
+                continue
+            }
+            let nextCharacters = characters(i + 1)
+            let first = text(i)
+            let second = text(i + 1)
+            // As many characters as bytes: ASCII (valid UTF-8 has no lone byte of 0x80 or above).
+            guard nextCharacters <= longestReach, nextCharacters <= defaultMaxLength, c == first.utf8.count,
+                nextCharacters == second.utf8.count
+            else {
+                body(i, hits(first, characters: c, language: language))
+                i += 1
+                continue
+            }
+            var candidates = self.candidates
+            var otherCandidates = self.otherCandidates
+            self.candidates = []
+            self.otherCandidates = []
+            defer {
+                self.candidates = candidates
+                self.otherCandidates = otherCandidates
+            }
+            candidates.removeAll(keepingCapacity: true)
+            otherCandidates.removeAll(keepingCapacity: true)
+            let scan = scan(for: language, long: false)
+            candidates.append(contentsOf: scan.unfiltered)
+            otherCandidates.append(contentsOf: scan.unfiltered)
+            first.withBytes { a in
+                second.withBytes { b in scan.scanner.scan(a, b, into: &candidates, &otherCandidates) }
+            }
+            body(i, match(first, characters: c, language: language, candidates: &candidates))
+            body(i + 1, match(second, characters: nextCharacters, language: language, candidates: &otherCandidates))
+            i += 2
+        }
+    }
+
+    /// Runs the regexes of the `candidates` (rule indices, each once, any order) on `text`.
+    private func match(_ text: String, characters: Int, language: String?, candidates: inout [Int]) -> [RuleHit] {
         guard !candidates.isEmpty else { return [] }
         candidates.sort()
         var converted = false

@@ -112,4 +112,32 @@ final class RuleSetTests: XCTestCase {
             }
         }
     }
+
+    func testPairedScanFindsWhatTwoSingleScansFind() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abc 1".utf8)
+        func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 97 } }
+        for _ in 0..<40 {
+            let keywords = (0..<8).map { _ in (0..<2).map { _ in String(decoding: word(Int.random(in: 1...3)), as: UTF8.self) } }
+            let scanner = KeywordScanner(KeywordAutomaton(keywords: keywords))
+            for _ in 0..<20 {
+                // Texts of unequal lengths, either one empty: the longer one's tail is read alone.
+                let first = word(Int.random(in: 0...30))
+                let second = word(Int.random(in: 0...30))
+                var alone: [Int] = []
+                var otherAlone: [Int] = []
+                first.withUnsafeBufferPointer { scanner.scan($0, into: &alone) }
+                second.withUnsafeBufferPointer { scanner.scan($0, into: &otherAlone) }
+                var paired: [Int] = [99]
+                var otherPaired: [Int] = []
+                first.withUnsafeBufferPointer { a in
+                    second.withUnsafeBufferPointer { b in scanner.scan(a, b, into: &paired, &otherPaired) }
+                }
+                // Appended after what the lists held, each owner once.
+                XCTAssertEqual(paired, [99] + alone)
+                XCTAssertEqual(otherPaired.sorted(), otherAlone.sorted())
+                XCTAssertEqual(Set(otherPaired).count, otherPaired.count)
+            }
+        }
+    }
 }
