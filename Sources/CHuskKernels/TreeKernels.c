@@ -1,4 +1,4 @@
-// Evaluates complete depth-4 trees for eight rows at once with AVX2.
+// Evaluates complete depth-4 trees for sixteen rows at once with AVX-512, or eight with AVX2.
 //
 // Every inner node of a tree is tested for all eight rows, and each test clears, per row, the
 // leaves on the side it did not take: of the 16 leaf bits only the reached leaf survives all 15
@@ -20,7 +20,8 @@
 
 int husk_tree_kernel_available(void) {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") ? 1 : 0;
+    if (__builtin_cpu_supports("avx512f")) return 16;
+    return __builtin_cpu_supports("avx2") ? 8 : 0;
 }
 
 /// Leaf bits a node keeps: going left keeps its left half and every leaf outside its subtree.
@@ -73,41 +74,102 @@ static void score_group(const float *columns, const husk_split *splits /* featur
     _mm256_storeu_pd(sums + 4, high);
 }
 
+__attribute__((target("avx512f")))
+static void score_group16(const float *columns, const husk_split *splits /* feature as byte offset */, const float *leaves,
+                          long trees, const int32_t keepLeft[15], const int32_t keepRight[15], double sums[16]) {
+    __m512i left[15], right[15];
+    for (int k = 0; k < 15; k++) {
+        left[k] = _mm512_set1_epi32(keepLeft[k]);
+        right[k] = _mm512_set1_epi32(keepRight[k]);
+    }
+    __m512d low = _mm512_loadu_pd(sums);
+    __m512d high = _mm512_loadu_pd(sums + 8);
+    const __m512i all = _mm512_set1_epi32(0xFFFF);
+    const __m512i bias = _mm512_set1_epi32(127);
+    for (long t = 0; t < trees; t++) {
+        const husk_split *split = splits + t * 15;
+        __m512i alive = all;
+#pragma clang loop unroll(full)
+        for (int k = 0; k < 15; k++) {
+            __m512 value = _mm512_loadu_ps((const float *)((const char *)columns + split[k].feature));
+            __mmask16 right_taken = _mm512_cmp_ps_mask(value, _mm512_set1_ps(split[k].threshold), _CMP_GE_OQ);
+            alive = _mm512_and_si512(alive, _mm512_mask_blend_epi32(right_taken, left[k], right[k]));
+        }
+        __m512i bit = _mm512_and_si512(alive, _mm512_sub_epi32(_mm512_setzero_si512(), alive));
+        __m512i exponent = _mm512_srli_epi32(_mm512_castps_si512(_mm512_cvtepi32_ps(bit)), 23);
+        __m512i index = _mm512_sub_epi32(exponent, bias);
+        __m512 leaf = _mm512_i32gather_ps(index, leaves + t * 16, 4);
+        low = _mm512_add_pd(low, _mm512_cvtps_pd(_mm512_castps512_ps256(leaf)));
+        high = _mm512_add_pd(high, _mm512_cvtps_pd(_mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(leaf), 1))));
+    }
+    _mm512_storeu_pd(sums, low);
+    _mm512_storeu_pd(sums + 8, high);
+}
+
 int husk_tree_scores_depth4(const float *x, long width, const long *rows, long count,
                             const husk_split *splits, const float *leaves, long trees,
-                            double *scores) {
-    if (!husk_tree_kernel_available() || width <= 0) return 0;
-    // The group's features by column: x[f] of its eight rows side by side.
-    float *columns = malloc(sizeof(float) * (size_t)width * 8);
+                            double *scores, int lanes) {
+    int available = husk_tree_kernel_available();
+    if (lanes == 0) lanes = available;
+    if ((lanes != 8 && lanes != 16) || lanes > available || width <= 0) return 0;
+    // The group's features by column: x[f] of its rows side by side.
+    float *columns = malloc(sizeof(float) * (size_t)width * (size_t)lanes);
     if (!columns) return 0;
     int32_t keepLeft[15], keepRight[15];
     node_masks(keepLeft, keepRight);
-    // Each split's feature as the byte offset of its column in `columns`: no multiply per test.
+    // Only the features some split reads are laid out by column (the model reads about three
+    // in four), each split's as the byte offset of its column: no multiply per test.
     long nodes = trees * 15;
     husk_split *located = malloc(sizeof(husk_split) * (size_t)nodes);
-    if (!located) {
+    long *used = malloc(sizeof(long) * (size_t)width);
+    int32_t *column_of = malloc(sizeof(int32_t) * (size_t)width);
+    if (!located || !used || !column_of) {
+        free(located);
+        free(used);
+        free(column_of);
         free(columns);
         return 0;
     }
+    for (long f = 0; f < width; f++) column_of[f] = -1;
+    long used_count = 0;
     for (long k = 0; k < nodes; k++) {
-        located[k].feature = splits[k].feature * (int32_t)(8 * sizeof(float));
+        int32_t f = splits[k].feature;
+        if (f < 0 || f >= width) {
+            free(located);
+            free(used);
+            free(column_of);
+            free(columns);
+            return 0;
+        }
+        if (column_of[f] < 0) {
+            column_of[f] = (int32_t)used_count;
+            used[used_count++] = f;
+        }
+        located[k].feature = column_of[f] * (int32_t)(lanes * (int)sizeof(float));
         located[k].threshold = splits[k].threshold;
     }
-    for (long start = 0; start < count; start += 8) {
-        long n = count - start < 8 ? count - start : 8;
-        const float *row[8];
+    for (long start = 0; start < count; start += lanes) {
+        long n = count - start < lanes ? count - start : lanes;
+        const float *row[16];
         // A short last group repeats its last row; those lanes' sums are not stored.
-        for (long j = 0; j < 8; j++) row[j] = x + rows[start + (j < n ? j : n - 1)] * width;
-        for (long f = 0; f < width; f++) {
-            float *column = columns + f * 8;
-            for (int j = 0; j < 8; j++) column[j] = row[j][f];
+        for (long j = 0; j < lanes; j++) row[j] = x + rows[start + (j < n ? j : n - 1)] * width;
+        for (long c = 0; c < used_count; c++) {
+            float *column = columns + c * lanes;
+            long f = used[c];
+            for (int j = 0; j < lanes; j++) column[j] = row[j][f];
         }
-        double sums[8];
-        for (long j = 0; j < 8; j++) sums[j] = scores[start + (j < n ? j : n - 1)];
-        score_group(columns, located, leaves, trees, keepLeft, keepRight, sums);
+        double sums[16];
+        for (long j = 0; j < lanes; j++) sums[j] = scores[start + (j < n ? j : n - 1)];
+        if (lanes == 16) {
+            score_group16(columns, located, leaves, trees, keepLeft, keepRight, sums);
+        } else {
+            score_group(columns, located, leaves, trees, keepLeft, keepRight, sums);
+        }
         for (long j = 0; j < n; j++) scores[start + j] = sums[j];
     }
     free(located);
+    free(used);
+    free(column_of);
     free(columns);
     return 1;
 }
@@ -118,8 +180,8 @@ int husk_tree_kernel_available(void) { return 0; }
 
 int husk_tree_scores_depth4(const float *x, long width, const long *rows, long count,
                             const husk_split *splits, const float *leaves, long trees,
-                            double *scores) {
-    (void)x; (void)width; (void)rows; (void)count; (void)splits; (void)leaves; (void)trees; (void)scores;
+                            double *scores, int lanes) {
+    (void)x; (void)width; (void)rows; (void)count; (void)splits; (void)leaves; (void)trees; (void)scores; (void)lanes;
     return 0;
 }
 

@@ -40,6 +40,8 @@ struct TreeModel: Sendable {
     var featureCount: Int
     /// Whether `probabilities` may use the vector kernel (tests turn it off for the reference walk).
     var usesVectorKernel = true
+    /// The kernel's width: 0 for the widest the processor has (tests pick 8 or 16).
+    var vectorLanes = 0
 
     init(text: String, featureNames: [String]) throws(HuskError) {
         var bias = 0.0

@@ -24,13 +24,18 @@ final class TreeModelVectorTests: XCTestCase {
         scalar.usesVectorKernel = false
         var generator = SystemRandomNumberGenerator()
         let width = ContextFeatures.names.count + 3  // wider rows than the model reads
-        for blocks in [1, 7, 8, 9, 16, 37, 100] {
-            let x = (0..<(blocks * width)).map { _ in trickyValue(vector, &generator) }
-            // Rows in any order, some left out, some twice: the kernel follows `rows`.
-            let rows = (0..<blocks).map { _ in Int.random(in: 0..<blocks, using: &generator) }
-            let fast = x.withUnsafeBufferPointer { vector.probabilities($0, width: width, rows: rows) }
-            let reference = x.withUnsafeBufferPointer { scalar.probabilities($0, width: width, rows: rows) }
-            XCTAssertEqual(fast.map(\.bitPattern), reference.map(\.bitPattern), "\(blocks) blocks")
+        // Every kernel this processor runs: AVX-512's sixteen lanes and AVX2's eight.
+        for lanes in [8, 16] where lanes <= TreeModel.vectorKernelLanes {
+            var vector = vector
+            vector.vectorLanes = lanes
+            for blocks in [1, 7, 8, 9, 16, 17, 37, 100] {
+                let x = (0..<(blocks * width)).map { _ in trickyValue(vector, &generator) }
+                // Rows in any order, some left out, some twice: the kernel follows `rows`.
+                let rows = (0..<blocks).map { _ in Int.random(in: 0..<blocks, using: &generator) }
+                let fast = x.withUnsafeBufferPointer { vector.probabilities($0, width: width, rows: rows) }
+                let reference = x.withUnsafeBufferPointer { scalar.probabilities($0, width: width, rows: rows) }
+                XCTAssertEqual(fast.map(\.bitPattern), reference.map(\.bitPattern), "\(blocks) blocks, \(lanes) lanes")
+            }
         }
     }
 
@@ -55,14 +60,17 @@ final class TreeModelVectorTests: XCTestCase {
         }
         _ = node(0)
         lines.append("end")
-        let vector = try TreeModel(text: lines.joined(separator: "\n") + "\n", featureNames: ["a", "b", "c", "d"])
+        var vector = try TreeModel(text: lines.joined(separator: "\n") + "\n", featureNames: ["a", "b", "c", "d"])
         var scalar = vector
         scalar.usesVectorKernel = false
         let x: [Float] = (0..<16).flatMap { b in (0..<4).map { level in Float((b >> (3 - level)) & 1) } }
         let rows = Array(0..<16)
-        let fast = x.withUnsafeBufferPointer { vector.probabilities($0, width: 4, rows: rows) }
         let reference = x.withUnsafeBufferPointer { scalar.probabilities($0, width: 4, rows: rows) }
-        XCTAssertEqual(fast.map(\.bitPattern), reference.map(\.bitPattern))
-        XCTAssertEqual(fast.map { (log($0 / (1 - $0))).rounded() }, (1...16).map(Double.init))
+        XCTAssertEqual(reference.map { (log($0 / (1 - $0))).rounded() }, (1...16).map(Double.init))
+        for lanes in [8, 16] where lanes <= TreeModel.vectorKernelLanes {
+            vector.vectorLanes = lanes
+            let fast = x.withUnsafeBufferPointer { vector.probabilities($0, width: 4, rows: rows) }
+            XCTAssertEqual(fast.map(\.bitPattern), reference.map(\.bitPattern), "\(lanes) lanes")
+        }
     }
 }
