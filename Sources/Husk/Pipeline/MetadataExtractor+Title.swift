@@ -68,28 +68,35 @@ extension MetadataExtractor {
     /// line. The labels are data (`Rules/metadata/byline-labels.txt`).
     func isBareBylineLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 40 else { return false }
+        // Lowercasing never makes fewer characters: a line with more than the longest label's
+        // is no label, known without building its key (asked of every title candidate).
+        let characters = text.withBytes { UTF8Bytes.scalarCount(UnsafeBufferPointer(rebasing: $0[..<Self.labelEnd($0)])) }
+        guard characters <= bylineLabelLongest else { return false }
         return bylineLabels.contains(Self.labelKey(text))
     }
 
     /// "Written by:" → "written by": the form the label list holds.
     static func labelKey(_ text: String) -> String {
-        // The trailing colons and spaces are cut on bytes (":" and " ", or "：" EF BC 9A):
-        // asked of every short block, the character-by-character cut cost more than the lookup.
-        let bytes = text.utf8
-        var end = bytes.endIndex
-        while end > bytes.startIndex {
-            let last = bytes.index(before: end)
-            if bytes[last] == 0x3A || bytes[last] == 0x20 {
-                end = last
-            } else if bytes[last] == 0x9A, let colon = bytes.index(last, offsetBy: -2, limitedBy: bytes.startIndex),
-                bytes[colon] == 0xEF, bytes[bytes.index(after: colon)] == 0xBC
-            {
-                end = colon
+        let end = text.withBytes { labelEnd($0) }
+        return String(decoding: text.utf8.prefix(end), as: UTF8.self).lowercasedFast
+    }
+
+    /// Where a label's text ends before its trailing colons and spaces (":" and " ", or "："
+    /// EF BC 9A), cut on bytes: asked of every short block, a cut by characters cost more
+    /// than the lookup.
+    static func labelEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        while end > 0 {
+            let last = bytes[end - 1]
+            if last == 0x3A || last == 0x20 {
+                end -= 1
+            } else if last == 0x9A, end >= 3, bytes[end - 3] == 0xEF, bytes[end - 2] == 0xBC {
+                end -= 3
             } else {
                 break
             }
         }
-        return String(text[..<end]).lowercasedFast
+        return end
     }
 
     /// The index of the only level-1 heading above `end`, when there is exactly one.
@@ -242,9 +249,13 @@ extension MetadataExtractor {
 
     /// The level of a line that is only heading marks ("#", "## "): 1 to 6, else nil.
     static func bareHeadingLevel(_ text: String) -> Int? {
-        let marks = text.utf8.filter { $0 != 0x20 }
-        guard (1...6).contains(marks.count), marks.allSatisfy({ $0 == 0x23 }) else { return nil }
-        return marks.count
+        // On bytes, without collecting them: asked of the line above every title candidate.
+        var marks = 0
+        for b in text.utf8 where b != 0x20 {
+            guard b == 0x23 else { return nil }
+            marks += 1
+        }
+        return (1...6).contains(marks) ? marks : nil
     }
 
     /// Whether `text` ends in a question mark (ASCII or full-width), before any closing quote.

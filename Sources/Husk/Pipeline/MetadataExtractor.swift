@@ -21,7 +21,13 @@ struct MetadataExtractor {
     /// Words that end a collective byline and stay in it (`Rules/metadata/collective-bylines.txt`).
     var collectiveBylineWords: Set<String> = Set(MetadataExtractor.loadList("metadata/collective-bylines.txt"))
     /// Lines that are only a byline label, the name on the next line (`Rules/metadata/byline-labels.txt`).
-    var bylineLabels: Set<String> = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
+    var bylineLabels: Set<String> = MetadataExtractor.defaultBylineLabels {
+        didSet { bylineLabelLongest = Self.longest(bylineLabels) }
+    }
+    static let defaultBylineLabels = Set(MetadataExtractor.loadList("metadata/byline-labels.txt").map(MetadataExtractor.labelKey))
+    /// Characters in the longest byline label.
+    private(set) var bylineLabelLongest = MetadataExtractor.longest(MetadataExtractor.defaultBylineLabels)
+    static func longest(_ labels: Set<String>) -> Int { labels.reduce(0) { max($0, $1.unicodeScalars.count) } }
     /// Pronouns that make a paragraph a person's bio (`Rules/metadata/bio-pronouns.txt`).
     var bioPronouns: Set<String> = Set(MetadataExtractor.loadList("metadata/bio-pronouns.txt"))
     /// Languages whose articles end with the reporter's name on its own line (`Rules/metadata/signoff-languages.txt`).

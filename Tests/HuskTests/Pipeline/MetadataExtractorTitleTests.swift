@@ -10,6 +10,21 @@ final class MetadataExtractorTitleTests: XCTestCase {
         }
     }
 
+    func testBareBylineLabelsAreFoundWhateverTrailsThem() throws {
+        var extractor = MetadataExtractor(dates: try DateFinder())
+        extractor.bylineLabels = ["written by", "автор"]
+        for text in ["Written by", "WRITTEN BY :::: ", "Автор:", "АВТОР："] {
+            XCTAssertTrue(extractor.isBareBylineLabel(text), text)
+        }
+        // Longer than any label (the quick check) or another line of the same length.
+        for text in ["Written by Jane", "Written on", "Автор статьи", ""] {
+            XCTAssertFalse(extractor.isBareBylineLabel(text), text)
+        }
+        // A longer label set later is found too: the longest label's length follows the set.
+        extractor.bylineLabels.insert("words and pictures by")
+        XCTAssertTrue(extractor.isBareBylineLabel("Words and pictures by:"))
+    }
+
     private func block(_ kind: Paragraph.Kind, level: Int = 0) -> Block {
         Block(line: 1, text: "x", kind: kind, level: level, indent: 0, linkBytes: 0, links: 0, urls: 0,
               emphasized: false, imagesBefore: 0, images: 0, gapBefore: false)
