@@ -102,17 +102,43 @@ let huskVersion = "0.1.0"
 /// larger ones come from fresh `mmap`s and the heap top is trimmed often, and the kernel's page
 /// zeroing then cost about 7% of a run. Blocks up to 32 MiB stay on the heap and up to 128 MiB
 /// of free heap is kept; peak memory is unchanged (it is bounded by the window, not by this).
+///
+/// The heap also grows by `heapReserve` at once, and that stretch is offered to the kernel for
+/// huge pages (`MADV_HUGEPAGE`; used where transparent huge pages are enabled or in "madvise"
+/// mode): a window's arrays then fault in 2 MiB at a time instead of 4 KiB, a third of the
+/// page faults on the dev pages. Untouched reserve costs no memory.
 private func tuneAllocator() {
     #if os(Linux)
-    let trimThreshold: Int32 = -1, mmapThreshold: Int32 = -3  // M_TRIM_THRESHOLD, M_MMAP_THRESHOLD in <malloc.h>
+    // M_TRIM_THRESHOLD, M_TOP_PAD and M_MMAP_THRESHOLD in <malloc.h>.
+    let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
     _ = glibcMallopt(mmapThreshold, 32 << 20)
     _ = glibcMallopt(trimThreshold, 128 << 20)
+    _ = glibcMallopt(topPad, Int32(heapReserve))
+    guard let before = sbrk(0) else { return }
+    // An allocation larger than the heap's free top makes glibc extend it by the pad.
+    // (Its size is asked for, so the compiler cannot drop the unused allocation.)
+    guard let probe = malloc(16 << 20), glibcMallocUsableSize(probe) > 0 else { return }
+    free(probe)
+    guard let after = sbrk(0), after > before else { return }
+    let hugePage = 2 << 20
+    let start = (Int(bitPattern: before) + hugePage - 1) & ~(hugePage - 1)
+    let end = Int(bitPattern: after) & ~(hugePage - 1)
+    if end > start, let from = UnsafeMutableRawPointer(bitPattern: start) {
+        _ = madvise(from, end - start, MADV_HUGEPAGE)
+    }
     #endif
 }
+
+/// How far the heap grows at once (see `tuneAllocator`).
+private let heapReserve = 64 << 20
 
 #if os(Linux)
 /// glibc's `mallopt`; `<malloc.h>` is not part of Swift's Glibc module.
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+
+/// glibc's `malloc_usable_size`, from `<malloc.h>` too.
+@_silgen_name("malloc_usable_size")
+private func glibcMallocUsableSize(_ pointer: UnsafeMutableRawPointer) -> Int
 #endif
 
