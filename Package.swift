@@ -38,7 +38,7 @@ let package = Package(
         // Turns Rules/ into Swift source so the binary works with no files beside it.
         .executableTarget(name: "RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
-        // The tree model's vector kernel (AVX2, chosen at run time; Swift's walk elsewhere).
+        // The tree model's vector kernel (AVX-512 or AVX2, chosen at run time; Swift's walk elsewhere).
         .target(name: "CHuskKernels", cSettings: valgrindReadableDebugInfo),
         .target(
             name: "Husk",

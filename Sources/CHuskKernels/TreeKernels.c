@@ -1,15 +1,15 @@
 // Evaluates complete depth-4 trees for sixteen rows at once with AVX-512, or eight with AVX2.
 //
-// Every inner node of a tree is tested for all eight rows, and each test clears, per row, the
-// leaves on the side it did not take: of the 16 leaf bits only the reached leaf survives all 15
-// tests (a leaf off the path is cleared where its path parts from the row's). Eight comparisons
-// per instruction and no chain of dependent loads replace four dependent steps per row.
-// The scalar walk in TreeModel.swift stays the reference: tests compare the two bit for bit.
+// Every inner node of a tree is tested for all the group's rows, and each test clears, per row,
+// the leaves on the side it did not take: of the 16 leaf bits only the reached leaf survives all
+// 15 tests (a leaf off the path is cleared where its path parts from the row's). One comparison
+// instruction per node for the whole group, and no chain of dependent loads, replace four
+// dependent steps per row. The scalar walk in TreeModel.swift stays the reference: tests compare
+// the two bit for bit.
 
 #include "CHuskKernels.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
@@ -112,35 +112,23 @@ int husk_tree_scores_depth4(const float *x, long width, const long *rows, long c
     int available = husk_tree_kernel_available();
     if (lanes == 0) lanes = available;
     if ((lanes != 8 && lanes != 16) || lanes > available || width <= 0) return 0;
-    // The group's features by column: x[f] of its rows side by side.
-    float *columns = malloc(sizeof(float) * (size_t)width * (size_t)lanes);
-    if (!columns) return 0;
     int32_t keepLeft[15], keepRight[15];
     node_masks(keepLeft, keepRight);
-    // Only the features some split reads are laid out by column (the model reads about three
-    // in four), each split's as the byte offset of its column: no multiply per test.
+    // The group's features by column: x[f] of its rows side by side. Only the features some
+    // split reads are laid out (the model reads about three in four), each split's as the
+    // byte offset of its column: no multiply per test.
     long nodes = trees * 15;
+    float *columns = malloc(sizeof(float) * (size_t)width * (size_t)lanes);
     husk_split *located = malloc(sizeof(husk_split) * (size_t)nodes);
     long *used = malloc(sizeof(long) * (size_t)width);
     int32_t *column_of = malloc(sizeof(int32_t) * (size_t)width);
-    if (!located || !used || !column_of) {
-        free(located);
-        free(used);
-        free(column_of);
-        free(columns);
-        return 0;
-    }
-    for (long f = 0; f < width; f++) column_of[f] = -1;
     long used_count = 0;
+    int done = 0;
+    if (!columns || !located || !used || !column_of) goto finish;
+    for (long f = 0; f < width; f++) column_of[f] = -1;
     for (long k = 0; k < nodes; k++) {
         int32_t f = splits[k].feature;
-        if (f < 0 || f >= width) {
-            free(located);
-            free(used);
-            free(column_of);
-            free(columns);
-            return 0;
-        }
+        if (f < 0 || f >= width) goto finish;
         if (column_of[f] < 0) {
             column_of[f] = (int32_t)used_count;
             used[used_count++] = f;
@@ -167,11 +155,13 @@ int husk_tree_scores_depth4(const float *x, long width, const long *rows, long c
         }
         for (long j = 0; j < n; j++) scores[start + j] = sums[j];
     }
+    done = 1;
+finish:
     free(located);
     free(used);
     free(column_of);
     free(columns);
-    return 1;
+    return done;
 }
 
 #else
