@@ -111,7 +111,7 @@ final class RuleMatcher {
         candidates.append(contentsOf: scan.unfiltered)
         // The scanner folds ASCII capitals itself; only short non-ASCII blocks need a
         // Unicode-lowercased copy (long ones are scanned with the ASCII fold alone).
-        if characters <= defaultMaxLength && text.withBytes({ $0.contains { $0 >= 0x80 } }) {
+        if characters <= defaultMaxLength && !Self.isASCII(text, characters: characters) {
             lowered.removeAll(keepingCapacity: true)
             cases.appendLowercased(text, to: &lowered)
             lowered.withUnsafeBufferPointer { bytes in scan.scanner.scan(bytes, into: &candidates) }
@@ -127,21 +127,22 @@ final class RuleMatcher {
     func forEachHits(
         count: Int, text: (Int) -> String, characters: (Int) -> Int, language: String?, _ body: (Int, [RuleHit]) -> Void
     ) {
+        // Read by the short scan as it is: within every limit, and ASCII.
+        func readsAsIs(_ text: String, _ characters: Int) -> Bool {
+            characters <= longestReach && characters <= defaultMaxLength && Self.isASCII(text, characters: characters)
+        }
         var i = 0
         while i < count {
             let c = characters(i)
-            guard i + 1 < count, c <= longestReach, c <= defaultMaxLength else {
-                body(i, hits(text(i), characters: c, language: language))
+            let first = text(i)
+            guard i + 1 < count, readsAsIs(first, c) else {
+                body(i, hits(first, characters: c, language: language))
                 i += 1
                 continue
             }
             let nextCharacters = characters(i + 1)
-            let first = text(i)
             let second = text(i + 1)
-            // As many characters as bytes: ASCII (valid UTF-8 has no lone byte of 0x80 or above).
-            guard nextCharacters <= longestReach, nextCharacters <= defaultMaxLength, c == first.utf8.count,
-                nextCharacters == second.utf8.count
-            else {
+            guard readsAsIs(second, nextCharacters) else {
                 body(i, hits(first, characters: c, language: language))
                 i += 1
                 continue
@@ -166,6 +167,12 @@ final class RuleMatcher {
             body(i + 1, match(second, characters: nextCharacters, language: language, candidates: &otherCandidates))
             i += 2
         }
+    }
+
+    /// Whether a block of `characters` characters is ASCII: as many characters as bytes (valid
+    /// UTF-8 has no lone byte of 0x80 or above), known without reading the bytes again.
+    private static func isASCII(_ text: String, characters: Int) -> Bool {
+        characters == text.utf8.count
     }
 
     /// Runs the regexes of the `candidates` (rule indices, each once, any order) on `text`.
