@@ -129,9 +129,14 @@ final class ClassifierTests: XCTestCase {
     let graded = try? BlockModel(
         text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -2.1972\nn 0 0.4 3 4\nl 0.4055\nl 2.944\nend\n")
 
-    func classifyGraded(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
-        let classifier = Classifier(model: graded, threshold: 0.5, fallbackMinKeptShare: 0)
+    /// Classifies the blocks with `model` at threshold 0.5, one stop_density per block, no rules.
+    func classify(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double], model: BlockModel?) {
+        let classifier = Classifier(model: model, threshold: 0.5, fallbackMinKeptShare: 0)
         classifier.classify(&blocks, features: features(densities), stats: stats, rules: [], region: 0..<blocks.count)
+    }
+
+    func classifyGraded(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
+        classify(&blocks, stats, densities, model: graded)
     }
 
     func testALoneBlockKeptOnAMiddlingScoreIsDropped() {
@@ -201,8 +206,7 @@ final class ClassifierTests: XCTestCase {
         text: "husk-gbt 1\nfeatures stop_density\nbias 0\ntree\nn 0 0.2 1 2\nl -2.1972\nn 0 0.4 3 4\nl -0.4055\nl 2.944\nend\n")
 
     func classifyUnsure(_ blocks: inout [Block], _ stats: [BlockStats], _ densities: [Double]) {
-        let classifier = Classifier(model: unsure, threshold: 0.5, fallbackMinKeptShare: 0)
-        classifier.classify(&blocks, features: features(densities), stats: stats, rules: [], region: 0..<blocks.count)
+        classify(&blocks, stats, densities, model: unsure)
     }
 
     func testAShortUnsureGapBetweenKeptBlocksIsKept() {

@@ -36,6 +36,25 @@ final class MetadataExtractorTitleTests: XCTestCase {
         return s
     }
 
+    /// Paragraph blocks of `texts` on every other line, as the segmenter numbers them.
+    private func paragraphs(_ texts: [String]) -> [Block] {
+        texts.enumerated().map { k, text in
+            var b = block(.paragraph)
+            b.text = text
+            b.line = 2 * k + 1
+            return b
+        }
+    }
+
+    /// The title `findTitle` picks among `blocks`, counted with the English stoplist.
+    private func title(of blocks: [Block], region: Range<Int>, top: Int, byline: Int?) throws -> String? {
+        let cleaner = try Cleaner()
+        let features = FeatureExtractor(counter: try WordCounter())
+        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
+        let extractor = MetadataExtractor(dates: try DateFinder())
+        return extractor.findTitle(blocks, stats: counts, region: region, top: top, byline: byline, rules: [], siteHint: nil)?.1
+    }
+
     func testALineBelowTheAuthorsBylineIsASubheadingNotTheHeadline() throws {
         // A plain page: no heading marks, the subheading repeated in a share box below.
         let body = MetadataFixture.body.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
@@ -59,12 +78,7 @@ final class MetadataExtractorTitleTests: XCTestCase {
             b.line = 2 * k + 1
             return b
         }
-        let cleaner = try Cleaner()
-        let features = FeatureExtractor(counter: try WordCounter())
-        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
-        let extractor = MetadataExtractor(dates: try DateFinder())
-        let found = extractor.findTitle(blocks, stats: counts, region: 3..<blocks.count, top: 3, byline: 2, rules: [], siteHint: nil)
-        XCTAssertEqual(found?.1, "Library Opens At Last After Long Delay")
+        XCTAssertEqual(try title(of: blocks, region: 3..<blocks.count, top: 3, byline: 2), "Library Opens At Last After Long Delay")
     }
 
     func testAHeadlineOverALongerSubheadingAndANameLineIsTheTitle() throws {
@@ -76,18 +90,8 @@ final class MetadataExtractorTitleTests: XCTestCase {
         ] {
             let texts = ["Back to all stories", "March 3, 2024", headline, deck, "Priya Raman", "Staff Writer"]
                 + MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init)
-            let blocks = texts.enumerated().map { k, text in
-                var b = block(.paragraph)
-                b.text = text
-                b.line = 2 * k + 1
-                return b
-            }
-            let cleaner = try Cleaner()
-            let features = FeatureExtractor(counter: try WordCounter())
-            let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
-            let extractor = MetadataExtractor(dates: try DateFinder())
-            let found = extractor.findTitle(blocks, stats: counts, region: 6..<blocks.count, top: 6, byline: nil, rules: [], siteHint: nil)
-            XCTAssertEqual(found?.1, headline)
+            let blocks = paragraphs(texts)
+            XCTAssertEqual(try title(of: blocks, region: 6..<blocks.count, top: 6, byline: nil), headline)
         }
     }
 
@@ -128,12 +132,7 @@ final class MetadataExtractorTitleTests: XCTestCase {
             b.text = text
             return b
         }
-        let cleaner = try Cleaner()
-        let features = FeatureExtractor(counter: try WordCounter())
-        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
-        let extractor = MetadataExtractor(dates: try DateFinder())
-        let found = extractor.findTitle(blocks, stats: counts, region: 0..<blocks.count, top: 4, byline: nil, rules: [], siteHint: nil)
-        XCTAssertEqual(found?.1, "Library to open in spring after long delay")
+        XCTAssertEqual(try title(of: blocks, region: 0..<blocks.count, top: 4, byline: nil), "Library to open in spring after long delay")
     }
 
     func testAMastheadFollowedByAMenuIsNoSoleHeadline() {
@@ -207,17 +206,8 @@ final class MetadataExtractorTitleTests: XCTestCase {
         // The byline is a bare name line, which no rule reads: it marks the line over it all the same.
         let texts = ["Sections", "Library to open in spring after years of delay and debate", "Builders finally deliver the shelving", "Priya Raman"]
             + Array(repeating: MetadataFixture.body.split(separator: "\n").filter { !$0.isEmpty }.map(String.init), count: 2).joined()
-        let blocks = texts.enumerated().map { k, text in
-            var b = block(.paragraph)
-            b.text = text
-            b.line = 2 * k + 1
-            return b
-        }
-        let cleaner = try Cleaner()
-        let features = FeatureExtractor(counter: try WordCounter())
-        let counts = blocks.map { features.stats($0, stopwords: cleaner.stoplists.set(for: "en")) }
-        let extractor = MetadataExtractor(dates: try DateFinder())
-        let found = extractor.findTitle(blocks, stats: counts, region: 4..<blocks.count, top: 4, byline: nil, rules: [], siteHint: nil)
-        XCTAssertEqual(found?.1, "Library to open in spring after years of delay and debate")
+        let blocks = paragraphs(texts)
+        XCTAssertEqual(try title(of: blocks, region: 4..<blocks.count, top: 4, byline: nil),
+                       "Library to open in spring after years of delay and debate")
     }
 }

@@ -93,10 +93,14 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(found, [0], "only ASCII is folded by the scanner; other capitals are the caller's job")
     }
 
+    /// Random byte strings of a given length over the UTF-8 bytes of `alphabet`.
+    private func randomWords(from alphabet: String) -> (Int) -> [UInt8] {
+        let bytes = Array(alphabet.utf8)
+        return { length in (0..<length).map { _ in bytes.randomElement() ?? 97 } }
+    }
+
     func testKeywordAutomatonAgreesWithNaiveSearchOnRandomText() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcé ".utf8)
-        func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 97 } }
+        let word = randomWords(from: "abcé ")
         for _ in 0..<50 {
             let keywords = (0..<6).map { _ in (0..<3).map { _ in String(decoding: word(Int.random(in: 1...4)), as: UTF8.self) } }
             let automaton = KeywordAutomaton(keywords: keywords)
@@ -114,9 +118,7 @@ final class RuleSetTests: XCTestCase {
     }
 
     func testPairedScanFindsWhatTwoSingleScansFind() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abc 1".utf8)
-        func word(_ length: Int) -> [UInt8] { (0..<length).map { _ in alphabet.randomElement(using: &generator) ?? 97 } }
+        let word = randomWords(from: "abc 1")
         for _ in 0..<40 {
             let keywords = (0..<8).map { _ in (0..<2).map { _ in String(decoding: word(Int.random(in: 1...3)), as: UTF8.self) } }
             let scanner = KeywordScanner(KeywordAutomaton(keywords: keywords))
